@@ -1,0 +1,141 @@
+package dev.proxywasm.abi;
+
+import dev.proxywasm.abi.internal.HostCalls;
+import java.util.HashMap;
+import java.util.function.Supplier;
+
+/**
+ * Context ids to Java objects: the only place that knows about ids. It creates root contexts
+ * from the registered factories, stream contexts from their root, routes HTTP-call and gRPC
+ * answers back to the context that started them, and tracks which context the host treats as
+ * effective so that switching costs a host call only when needed.
+ */
+final class Dispatcher {
+    private static final HashMap<String, Supplier<? extends RootContext>> ROOT_FACTORIES = new HashMap<>();
+    private static Supplier<? extends RootContext> defaultRootFactory;
+    private static final HashMap<Integer, Context> CONTEXTS = new HashMap<>();
+    private static final HashMap<Integer, PendingCall> HTTP_CALLS = new HashMap<>();
+    private static final HashMap<Integer, PendingCall> GRPC_CALLS = new HashMap<>();
+    private static int effective;
+
+    private Dispatcher() {
+    }
+
+    /** A call awaiting its answer: who started it and who handles the answer. */
+    private static final class PendingCall {
+        final int ownerId;
+        final Object handler;
+
+        PendingCall(int ownerId, Object handler) {
+            this.ownerId = ownerId;
+            this.handler = handler;
+        }
+    }
+
+    static void registerRoot(String rootId, Supplier<? extends RootContext> factory) {
+        Exports.link();
+        if (rootId == null) {
+            defaultRootFactory = factory;
+        } else {
+            ROOT_FACTORIES.put(rootId, factory);
+        }
+    }
+
+    /** The host entered a callback of {@code contextId}, which makes it effective. */
+    static void entered(int contextId) {
+        effective = contextId;
+    }
+
+    /** Makes {@code contextId} effective, with a host call only if it is not already. */
+    static void activate(int contextId) {
+        if (effective != contextId) {
+            HostCalls.setEffectiveContext(contextId);
+            effective = contextId;
+        }
+    }
+
+    static Context get(int contextId) {
+        return CONTEXTS.get(contextId);
+    }
+
+    static void create(int contextId, int parentId) {
+        Context created;
+        if (parentId == 0) {
+            Supplier<? extends RootContext> factory = rootFactoryFor();
+            if (factory == null) {
+                Log.error("proxy_on_context_create: no root context registered for this plugin's root_id");
+                return;
+            }
+            created = factory.get();
+        } else {
+            Context parent = CONTEXTS.get(parentId);
+            if (!(parent instanceof RootContext)) {
+                return;
+            }
+            RootContext root = (RootContext) parent;
+            created = root.newHttpContext(contextId);
+            if (created == null) {
+                created = root.newTcpContext(contextId);
+            }
+        }
+        if (created != null) {
+            created.bind(contextId);
+            CONTEXTS.put(contextId, created);
+        }
+    }
+
+    private static Supplier<? extends RootContext> rootFactoryFor() {
+        if (!ROOT_FACTORIES.isEmpty()) {
+            String rootId = Properties.pluginRootId();
+            Supplier<? extends RootContext> named = rootId == null ? null : ROOT_FACTORIES.get(rootId);
+            if (named != null) {
+                return named;
+            }
+        }
+        return defaultRootFactory;
+    }
+
+    static void delete(int contextId) {
+        CONTEXTS.remove(contextId);
+    }
+
+    static void awaitHttpCall(int callId, int ownerId, HttpCallHandler handler) {
+        HTTP_CALLS.put(callId, new PendingCall(ownerId, handler));
+    }
+
+    static void awaitGrpc(int callId, int ownerId, GrpcHandler handler) {
+        GRPC_CALLS.put(callId, new PendingCall(ownerId, handler));
+    }
+
+    static void forgetGrpc(int callId) {
+        GRPC_CALLS.remove(callId);
+    }
+
+    /**
+     * The handler of HTTP call {@code callId} with its owner made effective, or {@code null}
+     * when the call is unknown or its owner is gone (the answer is then dropped).
+     */
+    static HttpCallHandler takeHttpCall(int callId) {
+        PendingCall call = HTTP_CALLS.remove(callId);
+        return call != null && switchTo(call.ownerId) ? (HttpCallHandler) call.handler : null;
+    }
+
+    /** Like {@link #takeHttpCall}; {@code last} forgets the call (it closed). */
+    static GrpcHandler grpcHandler(int callId, boolean last) {
+        PendingCall call = last ? GRPC_CALLS.remove(callId) : GRPC_CALLS.get(callId);
+        return call != null && switchTo(call.ownerId) ? (GrpcHandler) call.handler : null;
+    }
+
+    private static boolean switchTo(int ownerId) {
+        if (!CONTEXTS.containsKey(ownerId)) {
+            return false;
+        }
+        if (effective != ownerId) {
+            if (HostCalls.setEffectiveContext(ownerId) != Status.OK) {
+                return false;
+            }
+            effective = ownerId;
+        }
+        return true;
+    }
+}

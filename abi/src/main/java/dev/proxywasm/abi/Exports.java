@@ -1,0 +1,430 @@
+package dev.proxywasm.abi;
+
+import dev.proxywasm.abi.internal.HostCalls;
+import dev.proxywasm.abi.internal.HostMemory;
+import dev.proxywasm.abi.internal.Utf8;
+import org.teavm.backend.wasm.runtime.WasmSupport;
+import org.teavm.interop.Export;
+
+/**
+ * Every callback of Proxy-Wasm ABI 0.2.1 that the module exports, routed to the context objects.
+ * No exception escapes into the host (TeaVM would trap, killing the VM and every stream on it):
+ * each is logged, and a request or response callback then fails closed with a local 500, a TCP
+ * callback closes the connection, and a configuration callback reports failure.
+ *
+ * <p>Each export only names its callback; {@link #dispatch} holds the one try/catch. TeaVM
+ * expands exception handling around every call inside a try block, so one shared block keeps
+ * the module small.
+ */
+final class Exports {
+    private static final int TRUE = 1;
+    private static final int FALSE = 0;
+    private static boolean linked;
+
+    private Exports() {
+    }
+
+    /** Referenced from {@link ProxyWasm} so that TeaVM compiles (and exports) this class. */
+    static void link() {
+        linked = true;
+    }
+
+    /**
+     * Envoy calls {@code _initialize} (a WASI reactor) instead of TeaVM's {@code _start}, whose
+     * argument handling corrupts the heap when the host reports no arguments. This runs TeaVM's
+     * class initialisers and the plugin's {@code main} with no arguments.
+     */
+    @Export(name = "_initialize")
+    public static void initialize() {
+        WasmSupport.runWithArgs(new String[0]);
+    }
+
+    /** The ABI version marker hosts look for; never called. */
+    @Export(name = "proxy_abi_version_0_2_1")
+    public static void abiVersion() {
+    }
+
+    @Export(name = "proxy_on_memory_allocate")
+    public static int onMemoryAllocate(int size) {
+        return HostMemory.allocate(size);
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------
+
+    private static final int CONTEXT_CREATE = 0;
+    private static final int VM_START = 1;
+    private static final int CONFIGURE = 2;
+    private static final int TICK = 3;
+    private static final int QUEUE_READY = 4;
+    private static final int FOREIGN_FUNCTION = 5;
+    private static final int DONE = 6;
+    private static final int LOG = 7;
+    private static final int DELETE = 8;
+    private static final int REQUEST_HEADERS = 9;
+    private static final int REQUEST_BODY = 10;
+    private static final int REQUEST_TRAILERS = 11;
+    private static final int RESPONSE_HEADERS = 12;
+    private static final int RESPONSE_BODY = 13;
+    private static final int RESPONSE_TRAILERS = 14;
+    private static final int HTTP_CALL_RESPONSE = 15;
+    private static final int NEW_CONNECTION = 16;
+    private static final int DOWNSTREAM_DATA = 17;
+    private static final int DOWNSTREAM_CLOSE = 18;
+    private static final int UPSTREAM_DATA = 19;
+    private static final int UPSTREAM_CLOSE = 20;
+    private static final int GRPC_INITIAL_METADATA = 21;
+    private static final int GRPC_RECEIVE = 22;
+    private static final int GRPC_TRAILING_METADATA = 23;
+    private static final int GRPC_CLOSE = 24;
+
+    private static final String[] NAMES = {
+        "proxy_on_context_create", "proxy_on_vm_start", "proxy_on_configure", "proxy_on_tick",
+        "proxy_on_queue_ready", "proxy_on_foreign_function", "proxy_on_done", "proxy_on_log", "proxy_on_delete",
+        "proxy_on_request_headers", "proxy_on_request_body", "proxy_on_request_trailers",
+        "proxy_on_response_headers", "proxy_on_response_body", "proxy_on_response_trailers",
+        "proxy_on_http_call_response", "proxy_on_new_connection", "proxy_on_downstream_data",
+        "proxy_on_downstream_connection_close", "proxy_on_upstream_data", "proxy_on_upstream_connection_close",
+        "proxy_on_grpc_receive_initial_metadata", "proxy_on_grpc_receive", "proxy_on_grpc_receive_trailing_metadata",
+        "proxy_on_grpc_close",
+    };
+
+    @Export(name = "proxy_on_context_create")
+    public static void onContextCreate(int contextId, int parentId) {
+        dispatch(CONTEXT_CREATE, contextId, parentId, 0, 0);
+    }
+
+    @Export(name = "proxy_on_vm_start")
+    public static int onVmStart(int rootId, int vmConfigurationSize) {
+        return dispatch(VM_START, rootId, vmConfigurationSize, 0, 0);
+    }
+
+    @Export(name = "proxy_on_configure")
+    public static int onConfigure(int rootId, int pluginConfigurationSize) {
+        return dispatch(CONFIGURE, rootId, pluginConfigurationSize, 0, 0);
+    }
+
+    @Export(name = "proxy_on_tick")
+    public static void onTick(int rootId) {
+        dispatch(TICK, rootId, 0, 0, 0);
+    }
+
+    @Export(name = "proxy_on_queue_ready")
+    public static void onQueueReady(int rootId, int queueId) {
+        dispatch(QUEUE_READY, rootId, queueId, 0, 0);
+    }
+
+    @Export(name = "proxy_on_foreign_function")
+    public static void onForeignFunction(int rootId, int functionId, int argumentsSize) {
+        dispatch(FOREIGN_FUNCTION, rootId, functionId, argumentsSize, 0);
+    }
+
+    @Export(name = "proxy_on_done")
+    public static int onDone(int contextId) {
+        return dispatch(DONE, contextId, 0, 0, 0);
+    }
+
+    @Export(name = "proxy_on_log")
+    public static void onLog(int contextId) {
+        dispatch(LOG, contextId, 0, 0, 0);
+    }
+
+    @Export(name = "proxy_on_delete")
+    public static void onDelete(int contextId) {
+        dispatch(DELETE, contextId, 0, 0, 0);
+    }
+
+    // ---- HTTP -----------------------------------------------------------------------------
+
+    @Export(name = "proxy_on_request_headers")
+    public static int onRequestHeaders(int contextId, int headerCount, int endOfStream) {
+        return dispatch(REQUEST_HEADERS, contextId, headerCount, endOfStream, 0);
+    }
+
+    @Export(name = "proxy_on_request_body")
+    public static int onRequestBody(int contextId, int bodySize, int endOfStream) {
+        return dispatch(REQUEST_BODY, contextId, bodySize, endOfStream, 0);
+    }
+
+    @Export(name = "proxy_on_request_trailers")
+    public static int onRequestTrailers(int contextId, int trailerCount) {
+        return dispatch(REQUEST_TRAILERS, contextId, trailerCount, 0, 0);
+    }
+
+    @Export(name = "proxy_on_response_headers")
+    public static int onResponseHeaders(int contextId, int headerCount, int endOfStream) {
+        return dispatch(RESPONSE_HEADERS, contextId, headerCount, endOfStream, 0);
+    }
+
+    @Export(name = "proxy_on_response_body")
+    public static int onResponseBody(int contextId, int bodySize, int endOfStream) {
+        return dispatch(RESPONSE_BODY, contextId, bodySize, endOfStream, 0);
+    }
+
+    @Export(name = "proxy_on_response_trailers")
+    public static int onResponseTrailers(int contextId, int trailerCount) {
+        return dispatch(RESPONSE_TRAILERS, contextId, trailerCount, 0, 0);
+    }
+
+    @Export(name = "proxy_on_http_call_response")
+    public static void onHttpCallResponse(int rootId, int callId, int headerCount, int bodySize, int trailerCount) {
+        Dispatcher.entered(rootId);
+        callArgument = trailerCount;
+        dispatch(HTTP_CALL_RESPONSE, callId, headerCount, bodySize, 0);
+    }
+
+    // ---- TCP ------------------------------------------------------------------------------
+
+    @Export(name = "proxy_on_new_connection")
+    public static int onNewConnection(int contextId) {
+        return dispatch(NEW_CONNECTION, contextId, 0, 0, 0);
+    }
+
+    @Export(name = "proxy_on_downstream_data")
+    public static int onDownstreamData(int contextId, int dataSize, int endOfStream) {
+        return dispatch(DOWNSTREAM_DATA, contextId, dataSize, endOfStream, 0);
+    }
+
+    @Export(name = "proxy_on_downstream_connection_close")
+    public static void onDownstreamConnectionClose(int contextId, int peerType) {
+        dispatch(DOWNSTREAM_CLOSE, contextId, peerType, 0, 0);
+    }
+
+    @Export(name = "proxy_on_upstream_data")
+    public static int onUpstreamData(int contextId, int dataSize, int endOfStream) {
+        return dispatch(UPSTREAM_DATA, contextId, dataSize, endOfStream, 0);
+    }
+
+    @Export(name = "proxy_on_upstream_connection_close")
+    public static void onUpstreamConnectionClose(int contextId, int peerType) {
+        dispatch(UPSTREAM_CLOSE, contextId, peerType, 0, 0);
+    }
+
+    // ---- gRPC -----------------------------------------------------------------------------
+
+    @Export(name = "proxy_on_grpc_receive_initial_metadata")
+    public static void onGrpcReceiveInitialMetadata(int rootId, int callId, int elementCount) {
+        Dispatcher.entered(rootId);
+        dispatch(GRPC_INITIAL_METADATA, callId, elementCount, 0, 0);
+    }
+
+    @Export(name = "proxy_on_grpc_receive")
+    public static void onGrpcReceive(int rootId, int callId, int messageSize) {
+        Dispatcher.entered(rootId);
+        dispatch(GRPC_RECEIVE, callId, messageSize, 0, 0);
+    }
+
+    @Export(name = "proxy_on_grpc_receive_trailing_metadata")
+    public static void onGrpcReceiveTrailingMetadata(int rootId, int callId, int elementCount) {
+        Dispatcher.entered(rootId);
+        dispatch(GRPC_TRAILING_METADATA, callId, elementCount, 0, 0);
+    }
+
+    @Export(name = "proxy_on_grpc_close")
+    public static void onGrpcClose(int rootId, int callId, int statusCode) {
+        Dispatcher.entered(rootId);
+        dispatch(GRPC_CLOSE, callId, statusCode, 0, 0);
+    }
+
+    /** The fifth argument of {@code proxy_on_http_call_response}, which {@link #dispatch} has no slot for. */
+    private static int callArgument;
+
+    /**
+     * Runs callback {@code callback}. For context callbacks {@code target} is the context id (made
+     * effective here); for HTTP-call and gRPC callbacks it is the call id (the root was made
+     * effective by the export).
+     */
+    private static int dispatch(int callback, int target, int a, int b, int c) {
+        boolean callCallback = callback == HTTP_CALL_RESPONSE || callback >= GRPC_INITIAL_METADATA;
+        if (!callCallback) {
+            Dispatcher.entered(target);
+        }
+        try {
+            return invoke(callback, callCallback ? null : Dispatcher.get(target), target, a, b);
+        } catch (Throwable t) {
+            report(NAMES[callback], t);
+            if (callback >= REQUEST_HEADERS && callback <= RESPONSE_TRAILERS) {
+                return failClosed();
+            } else if (callback >= NEW_CONNECTION && callback <= UPSTREAM_CLOSE) {
+                return closeConnection();
+            }
+            return callback == DONE ? TRUE : FALSE;
+        }
+    }
+
+    private static int invoke(int callback, Context c, int target, int a, int b) {
+        switch (callback) {
+            case CONTEXT_CREATE:
+                Dispatcher.create(target, a);
+                return 0;
+            case VM_START:
+                return c instanceof RootContext && ((RootContext) c).onVmStart(a) ? TRUE : FALSE;
+            case CONFIGURE:
+                return c instanceof RootContext && ((RootContext) c).onConfigure(a) ? TRUE : FALSE;
+            case TICK:
+                if (c instanceof RootContext) {
+                    ((RootContext) c).onTick();
+                }
+                return 0;
+            case QUEUE_READY:
+                if (c instanceof RootContext) {
+                    ((RootContext) c).onQueueReady(a);
+                }
+                return 0;
+            case FOREIGN_FUNCTION:
+                if (c instanceof RootContext) {
+                    ((RootContext) c).onForeignFunction(a, b);
+                }
+                return 0;
+            case DONE:
+                return done(c) ? TRUE : FALSE;
+            case LOG:
+                log(c);
+                return 0;
+            case DELETE:
+                try {
+                    delete(c);
+                } finally {
+                    Dispatcher.delete(target);
+                }
+                return 0;
+            case HTTP_CALL_RESPONSE: {
+                HttpCallHandler handler = Dispatcher.takeHttpCall(target);
+                if (handler != null) {
+                    handler.onResponse(new HttpCallResponse(target, a, b, callArgument));
+                }
+                return 0;
+            }
+            case GRPC_INITIAL_METADATA:
+            case GRPC_RECEIVE:
+            case GRPC_TRAILING_METADATA:
+            case GRPC_CLOSE:
+                grpc(callback, target, a);
+                return 0;
+            default:
+                break;
+        }
+        if (c instanceof HttpContext) {
+            HttpContext h = (HttpContext) c;
+            switch (callback) {
+                case REQUEST_HEADERS:
+                    return h.onRequestHeaders(a, b != 0).code();
+                case REQUEST_BODY:
+                    return h.onRequestBody(a, b != 0).code();
+                case REQUEST_TRAILERS:
+                    return h.onRequestTrailers(a).code();
+                case RESPONSE_HEADERS:
+                    return h.onResponseHeaders(a, b != 0).code();
+                case RESPONSE_BODY:
+                    return h.onResponseBody(a, b != 0).code();
+                case RESPONSE_TRAILERS:
+                    return h.onResponseTrailers(a).code();
+                default:
+                    return Action.CONTINUE.code();
+            }
+        }
+        if (c instanceof TcpContext) {
+            TcpContext t = (TcpContext) c;
+            switch (callback) {
+                case NEW_CONNECTION:
+                    return t.onNewConnection().code();
+                case DOWNSTREAM_DATA:
+                    return t.onDownstreamData(a, b != 0).code();
+                case DOWNSTREAM_CLOSE:
+                    t.onDownstreamConnectionClose(PeerType.of(a));
+                    return 0;
+                case UPSTREAM_DATA:
+                    return t.onUpstreamData(a, b != 0).code();
+                case UPSTREAM_CLOSE:
+                    t.onUpstreamConnectionClose(PeerType.of(a));
+                    return 0;
+                default:
+                    return Action.CONTINUE.code();
+            }
+        }
+        return Action.CONTINUE.code();
+    }
+
+    private static boolean done(Context c) {
+        if (c instanceof HttpContext) {
+            return ((HttpContext) c).onDone();
+        } else if (c instanceof TcpContext) {
+            return ((TcpContext) c).onDone();
+        } else if (c instanceof RootContext) {
+            return ((RootContext) c).onDone();
+        }
+        return true;
+    }
+
+    private static void log(Context c) {
+        if (c instanceof HttpContext) {
+            ((HttpContext) c).onLog();
+        } else if (c instanceof TcpContext) {
+            ((TcpContext) c).onLog();
+        } else if (c instanceof RootContext) {
+            ((RootContext) c).onLog();
+        }
+    }
+
+    private static void delete(Context c) {
+        if (c instanceof HttpContext) {
+            ((HttpContext) c).onDelete();
+        } else if (c instanceof TcpContext) {
+            ((TcpContext) c).onDelete();
+        } else if (c instanceof RootContext) {
+            ((RootContext) c).onDelete();
+        }
+    }
+
+    private static void grpc(int callback, int callId, int argument) {
+        GrpcHandler handler = Dispatcher.grpcHandler(callId, callback == GRPC_CLOSE);
+        if (handler == null) {
+            return;
+        }
+        switch (callback) {
+            case GRPC_INITIAL_METADATA:
+                handler.onInitialMetadata(HostCalls.getHeaderMapPairs(MapType.GRPC_CALL_INITIAL_METADATA.code()));
+                break;
+            case GRPC_RECEIVE: {
+                byte[] message = argument == 0 ? null
+                        : HostCalls.getBufferBytes(BufferType.GRPC_CALL_MESSAGE.code(), 0, argument);
+                handler.onMessage(message == null ? new byte[0] : message);
+                break;
+            }
+            case GRPC_TRAILING_METADATA:
+                handler.onTrailingMetadata(HostCalls.getHeaderMapPairs(MapType.GRPC_CALL_TRAILING_METADATA.code()));
+                break;
+            default:
+                handler.onClose(argument, HostCalls.statusMessage());
+                break;
+        }
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------
+
+    private static void report(String callback, Throwable t) {
+        try {
+            HostCalls.log(LogLevel.ERROR.code(), callback + ": uncaught " + t.getClass().getName() + ": " + t.getMessage());
+        } catch (Throwable ignored) {
+            // Logging itself failed; there is nothing safer left to do than to return.
+        }
+    }
+
+    private static int failClosed() {
+        try {
+            HostCalls.sendLocalResponse(500, "wasm_filter_exception",
+                    Utf8.encode("Internal error in a Wasm filter.\n"), new Headers(0), -1);
+        } catch (Throwable ignored) {
+            // The stream may already be answered; the error is logged above.
+        }
+        return Action.PAUSE.code();
+    }
+
+    private static int closeConnection() {
+        try {
+            HostCalls.closeStream(StreamType.DOWNSTREAM.code());
+        } catch (Throwable ignored) {
+            // The connection may already be closed; the error is logged by the caller.
+        }
+        return Action.PAUSE.code();
+    }
+}

@@ -1,0 +1,226 @@
+package dev.proxywasm.abi;
+
+import dev.proxywasm.abi.internal.HostCalls;
+
+/**
+ * One HTTP request/response exchange. Override the callbacks the filter needs; each default
+ * continues. The accessors read and change this stream's headers, bodies and trailers; single
+ * header lookups ask the host for just that header.
+ *
+ * <p>An exception escaping a request or response callback fails closed: the SDK logs it and
+ * answers the stream with a local 500, since a filter that crashed cannot vouch for the request.
+ */
+public abstract class HttpContext extends Context {
+
+    /** Request headers arrived; {@code endOfStream} when the request has no body. */
+    public Action onRequestHeaders(int headerCount, boolean endOfStream) {
+        return Action.CONTINUE;
+    }
+
+    /** A request body chunk arrived; {@code bodySize} is what is buffered so far. */
+    public Action onRequestBody(int bodySize, boolean endOfStream) {
+        return Action.CONTINUE;
+    }
+
+    /** Request trailers arrived. */
+    public Action onRequestTrailers(int trailerCount) {
+        return Action.CONTINUE;
+    }
+
+    /** Response headers arrived. */
+    public Action onResponseHeaders(int headerCount, boolean endOfStream) {
+        return Action.CONTINUE;
+    }
+
+    /** A response body chunk arrived. */
+    public Action onResponseBody(int bodySize, boolean endOfStream) {
+        return Action.CONTINUE;
+    }
+
+    /** Response trailers arrived. */
+    public Action onResponseTrailers(int trailerCount) {
+        return Action.CONTINUE;
+    }
+
+    /** The stream is complete. Return false to finish deferred work first, then call {@link #done()}. */
+    public boolean onDone() {
+        return true;
+    }
+
+    /** Access-log time: headers of both directions are still readable. */
+    public void onLog() {
+    }
+
+    /** The stream is gone; release what it held. */
+    public void onDelete() {
+    }
+
+    // ---- request --------------------------------------------------------------------------
+
+    /** The first value of request header {@code name}, or {@code null}. */
+    public final String requestHeader(String name) {
+        return header(MapType.HTTP_REQUEST_HEADERS, name);
+    }
+
+    /** Every request header. */
+    public final Headers requestHeaders() {
+        return headers(MapType.HTTP_REQUEST_HEADERS);
+    }
+
+    /** Replaces all request headers. */
+    public final void setRequestHeaders(Headers headers) {
+        setHeaders(MapType.HTTP_REQUEST_HEADERS, headers);
+    }
+
+    /** Sets request header {@code name}, replacing its values. */
+    public final void setRequestHeader(String name, String value) {
+        setHeader(MapType.HTTP_REQUEST_HEADERS, name, value);
+    }
+
+    /** Adds a request header value, keeping existing ones. */
+    public final void addRequestHeader(String name, String value) {
+        addHeader(MapType.HTTP_REQUEST_HEADERS, name, value);
+    }
+
+    /** Removes request header {@code name}. */
+    public final void removeRequestHeader(String name) {
+        removeHeader(MapType.HTTP_REQUEST_HEADERS, name);
+    }
+
+    /** Up to {@code maxSize} bytes of the buffered request body from {@code start}; empty when none. */
+    public final byte[] requestBody(int start, int maxSize) {
+        return body(BufferType.HTTP_REQUEST_BODY, start, maxSize);
+    }
+
+    /** Replaces the buffered request body. */
+    public final void setRequestBody(byte[] body) {
+        setBody(BufferType.HTTP_REQUEST_BODY, body);
+    }
+
+    /** Request trailers. */
+    public final Headers requestTrailers() {
+        return headers(MapType.HTTP_REQUEST_TRAILERS);
+    }
+
+    /** Resumes a request paused by returning {@link Action#PAUSE}. */
+    public final void resumeRequest() {
+        activate();
+        HostCalls.continueStream(StreamType.HTTP_REQUEST.code());
+    }
+
+    // ---- response -------------------------------------------------------------------------
+
+    /** The first value of response header {@code name}, or {@code null}. */
+    public final String responseHeader(String name) {
+        return header(MapType.HTTP_RESPONSE_HEADERS, name);
+    }
+
+    /** Every response header. */
+    public final Headers responseHeaders() {
+        return headers(MapType.HTTP_RESPONSE_HEADERS);
+    }
+
+    /** Replaces all response headers. */
+    public final void setResponseHeaders(Headers headers) {
+        setHeaders(MapType.HTTP_RESPONSE_HEADERS, headers);
+    }
+
+    /** Sets response header {@code name}, replacing its values. */
+    public final void setResponseHeader(String name, String value) {
+        setHeader(MapType.HTTP_RESPONSE_HEADERS, name, value);
+    }
+
+    /** Adds a response header value, keeping existing ones. */
+    public final void addResponseHeader(String name, String value) {
+        addHeader(MapType.HTTP_RESPONSE_HEADERS, name, value);
+    }
+
+    /** Removes response header {@code name}. */
+    public final void removeResponseHeader(String name) {
+        removeHeader(MapType.HTTP_RESPONSE_HEADERS, name);
+    }
+
+    /** Up to {@code maxSize} bytes of the buffered response body from {@code start}; empty when none. */
+    public final byte[] responseBody(int start, int maxSize) {
+        return body(BufferType.HTTP_RESPONSE_BODY, start, maxSize);
+    }
+
+    /** Replaces the buffered response body. */
+    public final void setResponseBody(byte[] body) {
+        setBody(BufferType.HTTP_RESPONSE_BODY, body);
+    }
+
+    /** Response trailers. */
+    public final Headers responseTrailers() {
+        return headers(MapType.HTTP_RESPONSE_TRAILERS);
+    }
+
+    /** Resumes a response paused by returning {@link Action#PAUSE}. */
+    public final void resumeResponse() {
+        activate();
+        HostCalls.continueStream(StreamType.HTTP_RESPONSE.code());
+    }
+
+    // ---- ending the stream ----------------------------------------------------------------
+
+    /**
+     * Answers the request locally with {@code status}, {@code body} and {@code headers}; the
+     * request is not forwarded. {@code details} shows in Envoy's access log
+     * ({@code %RESPONSE_CODE_DETAILS%}).
+     */
+    public final void sendLocalResponse(int status, String details, byte[] body, Headers headers) {
+        activate();
+        HostCalls.sendLocalResponse(status, details == null ? "" : details, body == null ? new byte[0] : body,
+                headers == null ? new Headers(0) : headers, -1);
+    }
+
+    /** Resets the stream in {@code direction}. */
+    public final void closeStream(StreamType direction) {
+        activate();
+        HostCalls.closeStream(direction.code());
+    }
+
+    // ---- shared plumbing ------------------------------------------------------------------
+
+    private String header(MapType map, String name) {
+        activate();
+        return HostCalls.getHeaderMapValue(map.code(), name);
+    }
+
+    private Headers headers(MapType map) {
+        activate();
+        return HostCalls.getHeaderMapPairs(map.code());
+    }
+
+    private void setHeaders(MapType map, Headers headers) {
+        activate();
+        HostCalls.setHeaderMapPairs(map.code(), headers);
+    }
+
+    private void setHeader(MapType map, String name, String value) {
+        activate();
+        HostCalls.replaceHeaderMapValue(map.code(), name, value);
+    }
+
+    private void addHeader(MapType map, String name, String value) {
+        activate();
+        HostCalls.addHeaderMapValue(map.code(), name, value);
+    }
+
+    private void removeHeader(MapType map, String name) {
+        activate();
+        HostCalls.removeHeaderMapValue(map.code(), name);
+    }
+
+    private byte[] body(BufferType type, int start, int maxSize) {
+        activate();
+        byte[] bytes = HostCalls.getBufferBytes(type.code(), start, maxSize);
+        return bytes == null ? new byte[0] : bytes;
+    }
+
+    private void setBody(BufferType type, byte[] body) {
+        activate();
+        int size = HostCalls.getBufferSize(type.code());
+        HostCalls.setBufferBytes(type.code(), 0, Math.max(size, 0), body);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.proxywasm.abi;
+
+import dev.proxywasm.abi.internal.HostCalls;
+import java.util.function.Supplier;
+
+/**
+ * Logging to the host's log (Envoy's {@code wasm} logger). The {@code Supplier} forms build the
+ * message only when the host would keep it, so debug logging costs one host call when off.
+ */
+public final class Log {
+    private Log() {
+    }
+
+    /** Whether the host keeps messages at {@code level}. */
+    public static boolean enabled(LogLevel level) {
+        return level.code() >= HostCalls.logLevel();
+    }
+
+    /** Logs {@code message} at {@code level}. */
+    public static void log(LogLevel level, String message) {
+        HostCalls.log(level.code(), message);
+    }
+
+    /** Logs the supplied message at {@code level} if the host keeps that level. */
+    public static void log(LogLevel level, Supplier<String> message) {
+        if (enabled(level)) {
+            HostCalls.log(level.code(), message.get());
+        }
+    }
+
+    public static void trace(Supplier<String> message) {
+        log(LogLevel.TRACE, message);
+    }
+
+    public static void debug(Supplier<String> message) {
+        log(LogLevel.DEBUG, message);
+    }
+
+    public static void debug(String message) {
+        log(LogLevel.DEBUG, message);
+    }
+
+    public static void info(String message) {
+        log(LogLevel.INFO, message);
+    }
+
+    public static void warn(String message) {
+        log(LogLevel.WARN, message);
+    }
+
+    public static void error(String message) {
+        log(LogLevel.ERROR, message);
+    }
+
+    public static void critical(String message) {
+        log(LogLevel.CRITICAL, message);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.proxywasm.abi.internal;
+
+import dev.proxywasm.abi.Headers;
+
+/**
+ * The Proxy-Wasm wire format of header maps: a little-endian u32 pair count, then a u32 key
+ * length and a u32 value length per pair, then every key and value, each followed by a NUL.
+ * An empty map may arrive as zero bytes or as a single zero byte.
+ */
+public final class MapCodec {
+    private MapCodec() {
+    }
+
+    /**
+     * Decodes a serialised map. Truncated or inconsistent input (a host bug or hostile bytes)
+     * yields the pairs that fit and never reads outside {@code [off, off + len)}.
+     */
+    public static Headers decode(byte[] buf, int off, int len) {
+        if (len < 4) {
+            return new Headers(0);
+        }
+        int end = off + len;
+        int count = readInt(buf, off);
+        if (count < 0 || count > (len - 4) / 8) {
+            count = Math.max(0, Math.min(count, (len - 4) / 8));
+        }
+        Headers h = new Headers(count);
+        int sizes = off + 4;
+        int data = sizes + count * 8;
+        for (int i = 0; i < count; i++) {
+            int keyLen = readInt(buf, sizes + i * 8);
+            int valueLen = readInt(buf, sizes + i * 8 + 4);
+            if (keyLen < 0 || valueLen < 0 || data + keyLen + 1 + valueLen + 1 > end || data + keyLen < data) {
+                break;
+            }
+            String key = Utf8.decode(buf, data, keyLen);
+            data += keyLen + 1;
+            String value = Utf8.decode(buf, data, valueLen);
+            data += valueLen + 1;
+            h.add(key, value);
+        }
+        return h;
+    }
+
+    /** Serialises {@code headers}. */
+    public static byte[] encode(Headers headers) {
+        int n = headers.size();
+        int size = 4 + 8 * n;
+        for (int i = 0; i < n; i++) {
+            size += Utf8.encodedLength(headers.name(i)) + Utf8.encodedLength(headers.value(i)) + 2;
+        }
+        byte[] out = new byte[size];
+        writeInt(out, 0, n);
+        int data = 4 + 8 * n;
+        for (int i = 0; i < n; i++) {
+            int keyEnd = Utf8.encodeInto(headers.name(i), out, data);
+            writeInt(out, 4 + i * 8, keyEnd - data);
+            out[keyEnd] = 0;
+            int valueStart = keyEnd + 1;
+            int valueEnd = Utf8.encodeInto(headers.value(i), out, valueStart);
+            writeInt(out, 8 + i * 8, valueEnd - valueStart);
+            out[valueEnd] = 0;
+            data = valueEnd + 1;
+        }
+        return out;
+    }
+
+    static int readInt(byte[] b, int i) {
+        return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | (b[i + 3] & 0xff) << 24;
+    }
+
+    static void writeInt(byte[] b, int i, int v) {
+        b[i] = (byte) v;
+        b[i + 1] = (byte) (v >>> 8);
+        b[i + 2] = (byte) (v >>> 16);
+        b[i + 3] = (byte) (v >>> 24);
+    }
+}

@@ -3,19 +3,31 @@ package dev.proxywasm.oci;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.event.progress.ProgressEventHandler;
 import java.io.PrintStream;
+import java.util.function.LongSupplier;
 
 /**
- * Prints a line each time a build or push gets another tenth of the way, and Jib's warnings and
- * errors, so a slow upload shows that it is moving. Jib reports from several threads.
+ * Prints Jib's warnings and errors and, once a push has taken longer than a second, a line each
+ * time it gets another tenth of the way, so a slow upload shows that it is moving while a quick
+ * one stays quiet. Jib reports from several threads.
  */
 final class ProgressReport {
+  private static final long QUIET_NANOS = 1_000_000_000L;
+
   private final PrintStream out;
   private final String label;
+  private final LongSupplier nanoClock;
+  private final long start;
   private int printedTenths = -1;
 
   ProgressReport(PrintStream out, String label) {
+    this(out, label, System::nanoTime);
+  }
+
+  ProgressReport(PrintStream out, String label, LongSupplier nanoClock) {
     this.out = out;
     this.label = label;
+    this.nanoClock = nanoClock;
+    this.start = nanoClock.getAsLong();
   }
 
   /** The handler to register for Jib's progress events. */
@@ -30,9 +42,10 @@ final class ProgressReport {
     }
   }
 
-  private synchronized void show(double progress) {
+  /** Takes the overall progress, from 0 to 1. */
+  synchronized void show(double progress) {
     int tenths = (int) Math.floor(Math.min(progress, 1.0) * 10);
-    if (tenths > printedTenths) {
+    if (tenths > printedTenths && nanoClock.getAsLong() - start >= QUIET_NANOS) {
       printedTenths = tenths;
       out.println(label + ": " + tenths * 10 + "%");
     }

@@ -30,7 +30,7 @@ public final class MapCodec {
         for (int i = 0; i < count; i++) {
             int keyLen = readInt(buf, sizes + i * 8);
             int valueLen = readInt(buf, sizes + i * 8 + 4);
-            if (keyLen < 0 || valueLen < 0 || data + keyLen + 1 + valueLen + 1 > end || data + keyLen < data) {
+            if (keyLen < 0 || valueLen < 0 || (long) data + keyLen + valueLen + 2 > end) {
                 break;
             }
             String key = Utf8.decode(buf, data, keyLen);

@@ -28,35 +28,55 @@ public final class Utf8 {
             if (b < 0x80) {
                 out[n++] = (char) b;
                 i++;
-            } else if (b >= 0xc2 && b < 0xe0 && i + 1 < end && isCont(buf[i + 1])) {
-                out[n++] = (char) (((b & 0x1f) << 6) | (buf[i + 1] & 0x3f));
-                i += 2;
-            } else if (b >= 0xe0 && b < 0xf0 && i + 2 < end && isCont(buf[i + 1]) && isCont(buf[i + 2])) {
-                int c = ((b & 0x0f) << 12) | ((buf[i + 1] & 0x3f) << 6) | (buf[i + 2] & 0x3f);
-                out[n++] = c < 0x800 || (c >= 0xd800 && c < 0xe000) ? '\ufffd' : (char) c;
-                i += 3;
-            } else if (b >= 0xf0 && b < 0xf5 && i + 3 < end && isCont(buf[i + 1]) && isCont(buf[i + 2])
-                    && isCont(buf[i + 3])) {
-                int c = ((b & 0x07) << 18) | ((buf[i + 1] & 0x3f) << 12) | ((buf[i + 2] & 0x3f) << 6)
-                        | (buf[i + 3] & 0x3f);
-                if (c < 0x10000 || c > 0x10ffff) {
-                    out[n++] = '\ufffd';
-                } else {
-                    // Four bytes become two chars, so the array (one char per byte) has room.
-                    out[n++] = Character.highSurrogate(c);
-                    out[n++] = Character.lowSurrogate(c);
-                }
-                i += 4;
+                continue;
+            }
+            int need;
+            int low = 0x80;
+            int high = 0xbf;
+            int cp;
+            if (b >= 0xc2 && b <= 0xdf) {
+                need = 1;
+                cp = b & 0x1f;
+            } else if (b >= 0xe0 && b <= 0xef) {
+                need = 2;
+                cp = b & 0x0f;
+                low = b == 0xe0 ? 0xa0 : 0x80;
+                high = b == 0xed ? 0x9f : 0xbf;
+            } else if (b >= 0xf0 && b <= 0xf4) {
+                need = 3;
+                cp = b & 0x07;
+                low = b == 0xf0 ? 0x90 : 0x80;
+                high = b == 0xf4 ? 0x8f : 0xbf;
             } else {
                 out[n++] = '\ufffd';
                 i++;
+                continue;
+            }
+            int j = i + 1;
+            int got = 0;
+            while (got < need && j < end) {
+                int c = buf[j] & 0xff;
+                if (got == 0 ? c < low || c > high : c < 0x80 || c > 0xbf) {
+                    break;
+                }
+                cp = (cp << 6) | (c & 0x3f);
+                j++;
+                got++;
+            }
+            i = j;
+            if (got < need) {
+                // One replacement for the longest valid prefix, as the JDK and the Unicode
+                // standard's "maximal subpart" practice do.
+                out[n++] = '\ufffd';
+            } else if (cp >= 0x10000) {
+                // Four bytes become two chars, so the array (one char per byte) has room.
+                out[n++] = Character.highSurrogate(cp);
+                out[n++] = Character.lowSurrogate(cp);
+            } else {
+                out[n++] = (char) cp;
             }
         }
         return new String(out, 0, n);
-    }
-
-    private static boolean isCont(byte b) {
-        return (b & 0xc0) == 0x80;
     }
 
     /** Encodes {@code s}; unpaired surrogates become {@code '?'}. */
@@ -67,7 +87,7 @@ public final class Utf8 {
         }
         int size = encodedLength(s);
         byte[] out = new byte[size];
-        if (size == len) {
+        if (isAscii(s)) {
             for (int i = 0; i < len; i++) {
                 out[i] = (byte) s.charAt(i);
             }
@@ -75,6 +95,15 @@ public final class Utf8 {
         }
         encodeInto(s, out, 0);
         return out;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number of bytes {@link #encode} produces for {@code s}. */

@@ -3,7 +3,10 @@ package dev.proxywasm.oci;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.event.progress.ProgressEventHandler;
 import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * Prints Jib's warnings and errors and, once a push has taken longer than a second, a line each
@@ -12,11 +15,13 @@ import java.util.function.LongSupplier;
  */
 final class ProgressReport {
   private static final long QUIET_NANOS = 1_000_000_000L;
+  private static final Pattern URL = Pattern.compile("https?://\\S+");
 
   private final PrintStream out;
   private final String label;
   private final LongSupplier nanoClock;
   private final long start;
+  private final Set<String> printedWarnings = new HashSet<>();
   private int printedTenths = -1;
 
   ProgressReport(PrintStream out, String label) {
@@ -35,11 +40,20 @@ final class ProgressReport {
     return new ProgressEventHandler(update -> show(update.getProgress()));
   }
 
-  /** Passes Jib's warnings and errors on; its chatter about steps stays out of the way. */
+  /**
+   * Passes Jib's warnings and errors on, each kind once: Jib repeats its HTTPS-to-HTTP fallback
+   * warning for every request to a plain-HTTP registry, differing only in the URL. Its chatter
+   * about steps stays out of the way.
+   */
   synchronized void log(LogEvent event) {
-    if (event.getLevel() == LogEvent.Level.WARN || event.getLevel() == LogEvent.Level.ERROR) {
-      out.println(label + ": " + event.getLevel().name().toLowerCase() + ": " + event.getMessage());
+    boolean warning = event.getLevel() == LogEvent.Level.WARN;
+    if (!warning && event.getLevel() != LogEvent.Level.ERROR) {
+      return;
     }
+    if (warning && !printedWarnings.add(URL.matcher(event.getMessage()).replaceAll("URL"))) {
+      return;
+    }
+    out.println(label + ": " + event.getLevel().name().toLowerCase() + ": " + event.getMessage());
   }
 
   /** Takes the overall progress, from 0 to 1. */

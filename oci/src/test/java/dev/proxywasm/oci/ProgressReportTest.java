@@ -41,6 +41,19 @@ class ProgressReportTest {
   }
 
   @Test
+  void repeatedWarningThatDiffersOnlyInItsUrlIsPrintedOnce() {
+    report.log(LogEvent.warn("Failed to connect to https://r/v2/ over HTTPS. Trying HTTP."));
+    report.log(LogEvent.warn("Failed to connect to https://r/v2/x/blobs/ over HTTPS. Trying HTTP."));
+    report.log(LogEvent.error("push failed"));
+    report.log(LogEvent.error("push failed"));
+
+    assertEquals(
+        "pushing r/x:1: warn: Failed to connect to https://r/v2/ over HTTPS. Trying HTTP.\n"
+            + "pushing r/x:1: error: push failed\npushing r/x:1: error: push failed\n",
+        printed());
+  }
+
+  @Test
   void passesOnWarningsAndErrorsOnly() {
     report.log(LogEvent.info("Using credentials from Docker config"));
     report.log(LogEvent.lifecycle("Pushing manifest"));

@@ -1,0 +1,76 @@
+package dev.proxywasm.plugins.waflite.detect;
+
+/** Character classes the matchers share (ASCII; everything else is "other"). */
+public final class CharClass {
+  private CharClass() {}
+
+  /** Letter, digit or underscore, as in regex {@code \w}. */
+  public static boolean isWord(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /** ASCII letter. */
+  public static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /** ASCII digit. */
+  public static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Whitespace as {@code \s} plus vertical tab. */
+  public static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == 0x0c;
+  }
+
+  /** True when {@code [start, end)} of {@code text} is a whole word (no word char either side). */
+  public static boolean wholeWord(String text, int start, int end) {
+    return (start == 0 || !isWord(text.charAt(start - 1)))
+        && (end >= text.length() || !isWord(text.charAt(end)));
+  }
+
+  /** True when {@code [start, end)} is not preceded by a word character. */
+  public static boolean wordStart(String text, int start, int end) {
+    return start == 0 || !isWord(text.charAt(start - 1));
+  }
+
+  /** Index of the first non-space char at or after {@code i}. */
+  public static int skipSpaces(String text, int i) {
+    while (i < text.length() && isSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Index after whitespace and code comments ({@code /* *}{@code /}, {@code //...},
+   * {@code #...} to end of line) starting at {@code i}.
+   */
+  public static int skipSpacesAndComments(String text, int i) {
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        i++;
+      } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+        int close = text.indexOf("*/", i + 2);
+        i = close < 0 ? n : close + 2;
+      } else if ((c == '/' && i + 1 < n && text.charAt(i + 1) == '/') || c == '#') {
+        int nl = text.indexOf('\n', i);
+        if (nl < 0) {
+          return i;
+        }
+        i = nl + 1;
+      } else {
+        return i;
+      }
+    }
+    return i;
+  }
+
+  /** Truncates {@code s} to {@code max} chars for logs. */
+  public static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,250 @@
+package dev.proxywasm.plugins.waflite.detect;
+
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.BAREWORD;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.CLOSE;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.COMMENT;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.FUNCTION;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.KEYWORD;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.LOGIC;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.NUMBER;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.OPEN;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.OPERATOR;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.SEMICOLON;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.STRING;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.UNION;
+import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.VARIABLE;
+
+/**
+ * Decides whether a value is SQL injection by tokenising it three ways, as libinjection does:
+ * as-is (a numeric context), and as if it continued a string opened by {@code '}, {@code "} or
+ * a backtick. An injection has to turn the rest of the value into valid, meaningful SQL after
+ * the break-out: {@code ' OR '1'='1} does, {@code O'Reilly} ("string, word") does not. The
+ * grammar checks below are deliberately about token <em>types</em>, not words, so that
+ * variations of known payloads are caught too.
+ */
+public final class SqlInjectionDetector {
+  private static final char[] QUOTES = {0, '\'', '"', '`'};
+  private final SqlTokenizer tokens = new SqlTokenizer();
+  private String text;
+
+  /** The fingerprint of the injection found in {@code lower} (lowercase text), or null. */
+  public String detect(String lower) {
+    text = lower;
+    for (char quote : QUOTES) {
+      if (quote != 0 && lower.indexOf(quote) < 0) {
+        continue;
+      }
+      tokens.tokenize(lower, quote);
+      if (quote == 0 ? numericContext() : quotedContext()) {
+        return tokens.fingerprint();
+      }
+    }
+    return null;
+  }
+
+  private boolean is(int i, char type) {
+    return i < tokens.count() && tokens.type(i) == type;
+  }
+
+  private String word(int i) {
+    return text.substring(tokens.start(i), tokens.end(i));
+  }
+
+  private boolean isWord(int i, String w) {
+    return i < tokens.count() && tokens.end(i) - tokens.start(i) == w.length()
+        && text.startsWith(w, tokens.start(i));
+  }
+
+  private boolean isComparison(int i) {
+    if (i >= tokens.count()) {
+      return false;
+    }
+    char t = tokens.type(i);
+    if (t == OPERATOR) {
+      String op = word(i);
+      return op.indexOf('=') >= 0 || op.equals("<") || op.equals(">") || op.equals("<>");
+    }
+    return t == KEYWORD && (isWord(i, "like") || isWord(i, "rlike") || isWord(i, "regexp")
+        || isWord(i, "is") || isWord(i, "in") || isWord(i, "between") || isWord(i, "sounds"));
+  }
+
+  private boolean isOperand(int i) {
+    return is(i, NUMBER) || is(i, STRING) || is(i, BAREWORD) || is(i, VARIABLE)
+        || (is(i, KEYWORD) && (isWord(i, "true") || isWord(i, "false") || isWord(i, "null")));
+  }
+
+  private boolean endsExpression(int i) {
+    return i >= tokens.count() || is(i, COMMENT) || is(i, SEMICOLON) || is(i, LOGIC)
+        || is(i, CLOSE) || is(i, UNION);
+  }
+
+  /** Patterns that are SQL wherever they appear. */
+  private boolean anywhere() {
+    int n = tokens.count();
+    for (int i = 0; i < n; i++) {
+      char t = tokens.type(i);
+      if (t == UNION) {
+        int j = i + 1;
+        if (isWord(j, "all") || isWord(j, "distinct") || isWord(j, "distinctrow")) {
+          j++;
+        }
+        while (is(j, OPEN)) {
+          j++;
+        }
+        if (isWord(j, "select") || (is(j, BAREWORD) && word(j).equals("distinctrow"))) {
+          return true;
+        }
+      } else if (t == SEMICOLON && i + 1 < n && is(i + 1, KEYWORD) && statementStart(i + 1)) {
+        return true;
+      } else if (t == KEYWORD && isWord(i, "waitfor") && isWord(i + 1, "delay")) {
+        return true;
+      } else if (t == KEYWORD && (isWord(i, "exec") || isWord(i, "execute")) && i + 1 < n) {
+        String next = word(i + 1);
+        if (next.startsWith("xp_") || next.startsWith("sp_") || next.startsWith("master.")
+            || is(i + 1, OPEN) && is(i + 2, VARIABLE)) {
+          return true;
+        }
+      } else if (t == KEYWORD && isWord(i, "into") && (isWord(i + 1, "outfile") || isWord(i + 1, "dumpfile"))) {
+        return true;
+      } else if (t == KEYWORD && isWord(i, "select") && selectFrom(i)) {
+        return true;
+      } else if ((t == NUMBER || t == STRING || (t == BAREWORD && text.charAt(tokens.start(i)) == '`'))
+          && isWord(i + 1, "as") && (is(i + 2, STRING) || is(i + 2, BAREWORD)) && isWord(i + 3, "from")) {
+        return true;
+      } else if (t == KEYWORD && isWord(i, "declare") && is(i + 1, VARIABLE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code ; DROP TABLE x}, {@code ;INSERT INTO}, {@code ;truncate[x}: a second statement. */
+  private boolean statementStart(int i) {
+    String w = word(i);
+    boolean verb = w.equals("insert") || w.equals("drop") || w.equals("truncate") || w.equals("update")
+        || w.equals("delete") || w.equals("create") || w.equals("alter") || w.equals("select")
+        || w.equals("declare") || w.equals("shutdown") || w.equals("waitfor") || w.equals("load");
+    if (!verb) {
+      return false;
+    }
+    int j = i + 1;
+    while (is(j, COMMENT)) {
+      j++;
+    }
+    return j >= tokens.count() ? w.equals("shutdown") : !is(j, LOGIC);
+  }
+
+  /** {@code SELECT <expression> ... FROM}, where the expression is not a plain word. */
+  private boolean selectFrom(int i) {
+    int j = i + 1;
+    while (is(j, COMMENT)) {
+      j++;
+    }
+    if (j >= tokens.count()) {
+      return false;
+    }
+    boolean expression = is(j, FUNCTION) || is(j, NUMBER) || is(j, VARIABLE) || is(j, OPEN)
+        || is(j, STRING) || (is(j, OPERATOR) && word(j).equals("*")) || isWord(j, "distinct")
+        || isWord(j, "top") || isWord(j, "null") || isWord(j, "all");
+    if (!expression) {
+      return false;
+    }
+    for (int k = j; k < tokens.count(); k++) {
+      if (isWord(k, "from")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean numericContext() {
+    if (anywhere()) {
+      return true;
+    }
+    int n = tokens.count();
+    // <value> OR <operand> <comparison> <operand> | <value> AND <function>(...)
+    for (int i = 0; i + 1 < n; i++) {
+      if ((is(i, NUMBER) || is(i, STRING) || is(i, CLOSE)) && is(i + 1, LOGIC) && tautology(i + 2)) {
+        return true;
+      }
+    }
+    // '{..}'::jsonb and friends are covered by their own rule; 'x'!='y' style comparisons:
+    return n >= 3 && n <= 5 && is(0, STRING) && isComparison(1) && (is(2, STRING) || is(2, NUMBER))
+        && endsExpression(3) && !tokens.unterminated() || n == 3 && is(0, STRING) && isComparison(1)
+        && is(2, STRING) && word(1).indexOf('!') >= 0;
+  }
+
+  /** {@code 1=1}, {@code 'a'='a'}, {@code x like y}, {@code not 1}, {@code (select...}. */
+  private boolean tautology(int i) {
+    int j = i;
+    if (isWord(j, "not")) {
+      j++;
+    }
+    if (is(j, OPEN) || (is(j, FUNCTION) && is(j + 1, OPEN))) {
+      return true;
+    }
+    if (!isOperand(j)) {
+      return false;
+    }
+    if (isComparison(j + 1)) {
+      int k = j + 2;
+      if (isWord(k, "not") || isWord(k, "null")) {
+        return true;
+      }
+      return isOperand(k) || is(k, OPEN) || is(k, FUNCTION);
+    }
+    return (is(j, NUMBER) || is(j, STRING) || isWord(j, "true") || isWord(j, "false"))
+        && endsExpression(j + 1) && (j + 1 < tokens.count() || is(j, STRING));
+  }
+
+  private boolean quotedContext() {
+    int n = tokens.count();
+    if (n < 2 || !is(0, STRING) || tokens.unterminated() && n == 1) {
+      return false;
+    }
+    if (anywhere()) {
+      return true;
+    }
+    boolean compactValue = true;
+    for (int i = tokens.start(0); i < tokens.end(0) - 1; i++) {
+      if (CharClass.isSpace(text.charAt(i))) {
+        compactValue = false;
+        break;
+      }
+    }
+    int i = 1;
+    while (is(i, CLOSE)) {
+      i++;
+    }
+    boolean closedParens = i > 1;
+    if (i >= n) {
+      return false;
+    }
+    char t = tokens.type(i);
+    switch (t) {
+      case COMMENT:
+        return compactValue || closedParens;
+      case SEMICOLON:
+        return compactValue && (i + 1 >= n || is(i + 1, KEYWORD) || is(i + 1, COMMENT));
+      case LOGIC:
+        return tautology(i + 1);
+      case UNION:
+        return true;
+      case KEYWORD:
+        String w = word(i);
+        return w.equals("order") && isWord(i + 1, "by") || w.equals("group") && isWord(i + 1, "by")
+            || w.equals("having") || w.equals("limit") || w.equals("procedure")
+            || w.equals("waitfor") || w.equals("select") || w.equals("into")
+            || (closedParens && (w.equals("like") || w.equals("is")));
+      case OPERATOR:
+        String op = word(i);
+        if ((op.equals("||") || op.equals("+") || op.equals("|")) && (is(i + 1, OPEN) || is(i + 1, FUNCTION))) {
+          return true;
+        }
+        return isComparison(i) && isOperand(i + 1) && (is(i + 1, STRING) || is(i + 1, NUMBER))
+            && endsExpression(i + 2) && (i + 2 < n || compactValue);
+      default:
+        return false;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.proxywasm.plugins.waflite.request;
+
+import dev.proxywasm.plugins.waflite.engine.Target;
+
+/** A parsed {@code Content-Type}: lowercase media type plus parameter lookup. */
+public final class ContentType {
+  private final String header;
+  private final String mediaType;
+
+  private ContentType(String header) {
+    this.header = header;
+    int semi = header.indexOf(';');
+    this.mediaType = Target.asciiLowercase((semi < 0 ? header : header.substring(0, semi)).trim());
+  }
+
+  /** Parses {@code header}; null gives null. */
+  public static ContentType parse(String header) {
+    return header == null ? null : new ContentType(header);
+  }
+
+  /** The media type in lowercase, e.g. {@code multipart/form-data}. */
+  public String mediaType() {
+    return mediaType;
+  }
+
+  /** The header as received. */
+  public String header() {
+    return header;
+  }
+
+  /** The value of parameter {@code name} (case-insensitive), unquoted, or null. */
+  public String parameter(String name) {
+    int i = header.indexOf(';');
+    while (i >= 0 && i < header.length()) {
+      int from = i + 1;
+      while (from < header.length() && header.charAt(from) == ' ') {
+        from++;
+      }
+      int next = header.indexOf(';', from);
+      int end = next < 0 ? header.length() : next;
+      int eq = header.indexOf('=', from);
+      if (eq > 0 && eq < end && header.substring(from, eq).trim().equalsIgnoreCase(name)) {
+        String value = header.substring(eq + 1, end).trim();
+        if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
+          value = value.substring(1, value.length() - 1);
+        }
+        return value;
+      }
+      i = next;
+    }
+    return null;
+  }
+
+  /** How many times parameter {@code name} occurs. */
+  public int parameterCount(String name) {
+    int count = 0;
+    String lower = Target.asciiLowercase(header);
+    int i = lower.indexOf(';');
+    while (i >= 0) {
+      int from = i + 1;
+      while (from < lower.length() && lower.charAt(from) == ' ') {
+        from++;
+      }
+      if (lower.startsWith(name, from)) {
+        int after = from + name.length();
+        while (after < lower.length() && lower.charAt(after) == ' ') {
+          after++;
+        }
+        if (after < lower.length() && lower.charAt(after) == '=') {
+          count++;
+        }
+      }
+      i = lower.indexOf(';', from);
+    }
+    return count;
+  }
+
+  /** True for {@code application/json} and {@code +json} types. */
+  public boolean isJson() {
+    return mediaType.equals("application/json") || mediaType.endsWith("+json");
+  }
+
+  /** True for XML types. */
+  public boolean isXml() {
+    return mediaType.endsWith("/xml") || mediaType.endsWith("+xml");
+  }
+
+  /** True for {@code multipart/form-data} (and the related types with a boundary). */
+  public boolean isMultipart() {
+    return mediaType.startsWith("multipart/");
+  }
+
+  /** True for {@code application/x-www-form-urlencoded}. */
+  public boolean isForm() {
+    return mediaType.equals("application/x-www-form-urlencoded");
+  }
+}

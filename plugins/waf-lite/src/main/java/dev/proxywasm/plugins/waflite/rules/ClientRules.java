@@ -1,0 +1,88 @@
+package dev.proxywasm.plugins.waflite.rules;
+
+import dev.proxywasm.plugins.waflite.detect.CharClass;
+import dev.proxywasm.plugins.waflite.detect.KeywordSet;
+import dev.proxywasm.plugins.waflite.engine.RequestFacts;
+import dev.proxywasm.plugins.waflite.engine.Rule;
+import dev.proxywasm.plugins.waflite.engine.Severity;
+import dev.proxywasm.plugins.waflite.engine.Target;
+import dev.proxywasm.plugins.waflite.engine.TargetKind;
+import java.util.List;
+
+/** CRS 913 (security scanners) and 943 (session fixation): who is asking, and how. */
+final class ClientRules {
+  private static final KeywordSet SCANNERS = KeywordSet.parse(
+      "nikto|sqlmap|nessus|arachni|nmap scripting engine|nmap nse|masscan|dirbuster|gobuster"
+          + "|wpscan|acunetix|netsparker|w3af|openvas|zgrab|nuclei|havij|zmeu|morfeus|jbrofuzz"
+          + "|webinspect|appscan|commix|fimap|wfuzz|ffuf|feroxbuster|whatweb|skipfish|paros"
+          + "|brutus|grabber|dirb|httprint|bsqlbf|mysqloit|pangolin|webshag|xsser|nsauditor"
+          + "|cgichk|webtrends security analyzer|sf/|bilbo|black widow|blackwidow|absinthe"
+          + "|automatic-attack|metis|n-stealth|nsauditor|springenwerk|teh forest lobster"
+          + "|this is an exploit|toata dragostea|vega/|voideye|w3af.org|webvulnscan|webvulncrawl"
+          + "|wordpress hash grabber|zmeu|crimscanner|detectify|jorgee|floodgate|nasl|netlab360"
+          + "|qualys|rapid7|burpcollaborator|interactsh|wprecon|cirt.net|sitelock"
+          + "|struts-pwn|datacha0s|dotdotpwn|grendel-scan|jaascois|mozilla/5.0 sf|hydra|medusa");
+  private static final KeywordSet SESSION_PARAMETERS = KeywordSet.parse(
+      "jsessionid|aspsessionid|asp.net_sessionid|phpsession|phpsessid|weblogicsession"
+          + "|session_id|session-id|cfid|cftoken|cfsid|jservsession|jwsession|laravel_session"
+          + "|ci_session|sessionid|connect.sid|_session_id|rack.session");
+
+  private ClientRules() {}
+
+  static void addTo(List<Rule> rules) {
+    rules.add(Rule.values(913100, "Found User-Agent associated with security scanner",
+        TargetKind.UA_REFERER, t -> Target.asciiLowercase(t.name()).endsWith("user-agent")
+            ? SCANNERS.find(t.lower(), CharClass::wholeWord) : null));
+    rules.add(Rule.values(943100, "Possible Session Fixation Attack: Setting Cookie Values in HTML",
+        TargetKind.ARGS | TargetKind.ARG_NAMES, t -> {
+          String s = t.lower();
+          boolean script = s.contains(".cookie") && s.contains("document");
+          boolean meta = s.contains("http-equiv") && s.contains("set-cookie");
+          return script || meta ? CharClass.clip(s, 32) : null;
+        }));
+    rules.add(Rule.request(943110, Severity.CRITICAL,
+        "Possible Session Fixation Attack: SessionID Parameter Name with Off-Domain Referer",
+        facts -> sessionParameter(facts, true)));
+    rules.add(Rule.request(943120, Severity.CRITICAL,
+        "Possible Session Fixation Attack: SessionID Parameter Name with No Referer",
+        facts -> sessionParameter(facts, false)));
+  }
+
+  private static Target sessionParameter(RequestFacts facts, boolean withReferer) {
+    String referer = facts.request().header("referer");
+    if (withReferer == (referer == null)) {
+      return null;
+    }
+    if (withReferer && refersToHost(referer, facts.request().header("host"))) {
+      return null;
+    }
+    for (Target t : facts.headerTargets()) {
+      if ((t.kind() & TargetKind.ARG_NAMES) != 0) {
+        String name = Target.asciiLowercase(t.value());
+        if (SESSION_PARAMETERS.contains(name) || name.startsWith("aspsessionid")) {
+          return t;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean refersToHost(String referer, String host) {
+    if (host == null) {
+      return false;
+    }
+    String r = Target.asciiLowercase(referer);
+    int scheme = r.indexOf("://");
+    if (scheme < 0) {
+      return true;
+    }
+    int start = scheme + 3;
+    int end = start;
+    while (end < r.length() && r.charAt(end) != '/' && r.charAt(end) != '?' && r.charAt(end) != '#') {
+      end++;
+    }
+    String refHost = r.substring(start, end);
+    String h = Target.asciiLowercase(host);
+    return refHost.equals(h) || refHost.endsWith("." + h) || refHost.endsWith(h);
+  }
+}

@@ -1,0 +1,178 @@
+package dev.proxywasm.plugins.waflite.rules;
+
+import dev.proxywasm.plugins.waflite.detect.CharClass;
+import dev.proxywasm.plugins.waflite.detect.KeywordSet;
+import dev.proxywasm.plugins.waflite.engine.Rule;
+import dev.proxywasm.plugins.waflite.engine.Target;
+import dev.proxywasm.plugins.waflite.engine.TargetKind;
+import java.util.List;
+
+/** CRS 934: generic application attacks (Node.js, Ruby, prototype pollution, SSRF, SSTI). */
+final class GenericRules {
+  private static final int TARGETS = TargetKind.ARGS | TargetKind.ARG_NAMES | TargetKind.COOKIES
+      | TargetKind.COOKIE_NAMES | TargetKind.BODY;
+  private static final KeywordSet NODE = KeywordSet.parse(
+      "_$$nd_func$$_|__js_function|child_process|process.mainmodule|constructor.constructor"
+          + "|.spawnsync(|.execsync(|process.binding(|global.process|require('child"
+          + "|require(\"child|process.kill(|process.exit(|fs.readfilesync|module.require");
+  private static final KeywordSet CLOUD_METADATA = KeywordSet.parse(
+      "169.254.169.254|metadata.google.internal|metadata.packet.net|100.100.100.200"
+          + "|fd00:ec2::254|169.254.170.2|metadata.azure.com|[::ffff:a9fe:a9fe]|instance-data"
+          + "|192.0.0.192|metadata.oraclecloud|0xa9fea9fe|2852039166|169.254.169.123"
+          + "|metadata.tencentyun.com|metadata.platformequinix.com|alibaba.zone");
+  private static final KeywordSet RUBY = KeywordSet.parse(
+      "process.spawn|process.exec|kernel.exec|kernel.system|kernel.spawn|kernel.open"
+          + "|kernel.eval|io.popen|open3.|pty.spawn|instance_eval|class_eval|module_eval"
+          + "|.public_send(|object.send|kernel.fork|process.fork|kernel.`");
+  private static final String[] LOOPBACK_HOSTS = {
+    "localhost", "localhost4", "localhost6", "ip6-localhost", "ip6-loopback", "127.0.0.1",
+    "0.0.0.0", "[::1]", "[::]", "0177.0.0.1", "2130706433", "0x7f000001", "127.1", "0"
+  };
+
+  private GenericRules() {}
+
+  static void addTo(List<Rule> rules) {
+    rules.add(Rule.values(934100, "Node.js Injection Attack", TARGETS, t -> {
+      String s = t.lower();
+      String hit = NODE.find(s, KeywordSet.ANYWHERE);
+      if (hit != null) {
+        return hit;
+      }
+      int at = s.indexOf("new");
+      while (at >= 0) {
+        int i = CharClass.skipSpaces(s, at + 3);
+        if (i > at + 3 && s.startsWith("function", i) && CharClass.wordStart(s, at, at)) {
+          int j = CharClass.skipSpaces(s, i + 8);
+          if (j < s.length() && s.charAt(j) == '(') {
+            return "new function(";
+          }
+        }
+        at = s.indexOf("new", at + 3);
+      }
+      return null;
+    }));
+    rules.add(Rule.values(934110, "Possible Server Side Request Forgery (SSRF) Attack: Cloud provider metadata URL",
+        TargetKind.ARGS, t -> CLOUD_METADATA.find(t.lower(), KeywordSet.ANYWHERE)));
+    rules.add(Rule.values(934130, "JavaScript Prototype Pollution", TargetKind.ARGS
+        | TargetKind.ARG_NAMES | TargetKind.BODY, t -> {
+          String s = t.lower();
+          if (s.contains("__proto__")) {
+            return "__proto__";
+          }
+          int at = s.indexOf("constructor");
+          while (at >= 0) {
+            int i = at + 11;
+            while (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == '[' || s.charAt(i) == '\''
+                || s.charAt(i) == '"' || CharClass.isSpace(s.charAt(i)))) {
+              i++;
+            }
+            if (i > at + 11 && s.startsWith("prototype", i)) {
+              return "constructor.prototype";
+            }
+            at = s.indexOf("constructor", at + 11);
+          }
+          return null;
+        }));
+    rules.add(Rule.values(934150, "Ruby Injection Attack", TARGETS,
+        t -> RUBY.find(t.lower(), CharClass::wordStart)));
+    rules.add(Rule.values(934160, "Node.js DoS attack", TARGETS, GenericRules::endlessLoop));
+    rules.add(Rule.values(934170, "PHP data scheme attack", TargetKind.ARGS, t -> {
+      String v = t.lower().trim();
+      if (!v.startsWith("data:")) {
+        return null;
+      }
+      int slash = v.indexOf('/', 5);
+      return slash > 5 && slash + 1 < v.length() && CharClass.isLetter(v.charAt(5))
+          ? CharClass.clip(v, 24) : null;
+    }));
+    rules.add(Rule.values(934190, "Possible Server Side Request Forgery (SSRF) Attack: loopback host",
+        TargetKind.ARGS, t -> {
+          String v = t.lower().trim();
+          int scheme = v.indexOf("://");
+          int from = scheme > 0 && scheme < 10 ? scheme + 3 : 0;
+          for (String host : LOOPBACK_HOSTS) {
+            if (v.startsWith(host, from)) {
+              int end = from + host.length();
+              if (end < v.length() && (v.charAt(end) == '/' || v.charAt(end) == ':')
+                  && (host.length() > 1 || scheme > 0)) {
+                return v.substring(0, end);
+              }
+            }
+          }
+          return null;
+        }));
+    rules.add(Rule.values(934200, "Server-Side Template Injection", TARGETS, GenericRules::templateInjection));
+  }
+
+  /** {@code while(true)}, {@code while(!false)}, {@code for(;;)}: loops that never end. */
+  private static String endlessLoop(Target t) {
+    String s = t.lower();
+    int at = s.indexOf("while");
+    while (at >= 0) {
+      int i = CharClass.skipSpaces(s, at + 5);
+      if (i < s.length() && s.charAt(i) == '(') {
+        i++;
+        while (i < s.length() && (CharClass.isSpace(s.charAt(i)) || s.charAt(i) == '(')) {
+          i++;
+        }
+        boolean negated = false;
+        while (i < s.length() && s.charAt(i) == '!') {
+          negated = true;
+          i++;
+        }
+        String rest = s.substring(i);
+        boolean forever = negated
+            ? startsWithAny(rest, "false", "null", "undefined", "nan", "0", "+0", "-0", "\"\"", "''", "``")
+            : startsWithAny(rest, "true", "this", "infinity", "new ", "window", "string", "boolean",
+                "function", "object", "array", "{", "[", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        if (forever && s.indexOf(')', i) > 0) {
+          return CharClass.clip(s.substring(at), 24);
+        }
+      }
+      at = s.indexOf("while", at + 5);
+    }
+    return null;
+  }
+
+  private static boolean startsWithAny(String s, String... prefixes) {
+    for (String p : prefixes) {
+      if (s.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code {{7*7}}}, {@code #{7*7}}, {@code <%= system('id') %>}: template expressions. */
+  private static String templateInjection(Target t) {
+    String s = t.lower();
+    String hit = expression(s, "{{", "}}");
+    if (hit == null) {
+      hit = expression(s, "#{", "}");
+    }
+    if (hit == null) {
+      hit = expression(s, "<%", "%>");
+    }
+    return hit;
+  }
+
+  private static String expression(String s, String open, String close) {
+    int at = s.indexOf(open);
+    while (at >= 0) {
+      int end = s.indexOf(close, at + open.length());
+      if (end < 0) {
+        return null;
+      }
+      String inside = s.substring(at + open.length(), end);
+      for (int i = 0; i < inside.length(); i++) {
+        char c = inside.charAt(i);
+        if (c == '*' || c == '+' || c == '(' || c == '[' || c == '|' || c == '\'' || c == '"'
+            || (c == '_' && i + 1 < inside.length() && inside.charAt(i + 1) == '_')) {
+          return CharClass.clip(s.substring(at), 24);
+        }
+      }
+      at = s.indexOf(open, at + open.length());
+    }
+    return null;
+  }
+}

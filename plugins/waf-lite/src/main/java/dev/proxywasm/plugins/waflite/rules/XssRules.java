@@ -1,0 +1,217 @@
+package dev.proxywasm.plugins.waflite.rules;
+
+import dev.proxywasm.plugins.waflite.detect.CharClass;
+import dev.proxywasm.plugins.waflite.detect.KeywordSet;
+import dev.proxywasm.plugins.waflite.engine.Rule;
+import dev.proxywasm.plugins.waflite.engine.Target;
+import dev.proxywasm.plugins.waflite.engine.TargetKind;
+import java.util.List;
+
+/**
+ * CRS 941: cross-site scripting. The core check reads the value as an HTML tokenizer would:
+ * a tag that executes script by itself, or any tag carrying an event handler or a script URL.
+ * Plain markup ({@code <b>}, {@code <a href="/x">}) and text with {@code <} are not flagged.
+ */
+final class XssRules {
+  private static final int TARGETS = TargetKind.INJECTION | TargetKind.PATH;
+  /** Tags that run script or load active content without any attribute help. */
+  private static final KeywordSet ACTIVE_TAGS = KeywordSet.parse(
+      "script|iframe|frame|frameset|object|embed|applet|meta|base|link|style|svg|math|isindex"
+          + "|xss|vmlframe|import|xml|bgsound|template|portal|animate|set|handler|listener");
+  private static final KeywordSet BLACKLIST = KeywordSet.parse(
+      "document.cookie|document.write|document.domain|.parentnode|.innerhtml|.outerhtml"
+          + "|window.location|document.location|-moz-binding|<![cdata[|.fromcharcode"
+          + "|window.open|.appendchild|.createelement|document.body|location.href|location.hash");
+  private static final KeywordSet JS_CALLS = KeywordSet.parse(
+      "eval|settimeout|setinterval|alert|prompt|confirm|atob|btoa|execscript|msgbox|import"
+          + "|fetch|constructor|unescape|escape|decodeuricomponent|string.fromcharcode");
+  private static final KeywordSet GLOBALS = KeywordSet.parse(
+      "window|self|this|top|parent|frames|globalthis|document|content");
+
+  private XssRules() {}
+
+  static void addTo(List<Rule> rules) {
+    rules.add(Rule.values(941100, "XSS Attack Detected via libinjection-style HTML tokens",
+        TARGETS, t -> htmlInjection(t.lower())));
+    rules.add(Rule.values(941110, "XSS Filter - Category 1: Script Tag Vector", TARGETS, t -> {
+      String s = t.lower();
+      int at = s.indexOf("<script");
+      return at >= 0 ? "<script" : null;
+    }));
+    rules.add(Rule.values(941120, "XSS Filter - Category 2: Event Handler Vector", TARGETS,
+        t -> eventHandler(t.lower(), false)));
+    rules.add(Rule.values(941130, "XSS Filter - Category 3: Attribute Vector", TARGETS, t -> {
+      String s = t.lower();
+      for (String v : new String[] {"xlink:href", "formaction=", "formaction =", "<!entity",
+          "xmlns:xlink", "pattern=", "!entity", "xhtml:", "xml:base"}) {
+        if (s.contains(v) && (v.charAt(0) != 'p' || s.indexOf('<') >= 0)) {
+          return v;
+        }
+      }
+      return null;
+    }));
+    rules.add(Rule.values(941170, "NoScript XSS InjectionChecker: Attribute Injection", TARGETS,
+        t -> scriptUrl(t.lower())));
+    rules.add(Rule.values(941180, "Node-Validator Deny List Keywords", TARGETS,
+        t -> BLACKLIST.find(t.lower(), KeywordSet.ANYWHERE)));
+    rules.add(Rule.values(941310, "US-ASCII Malformed Encoding XSS Filter", TARGETS, t -> {
+      String v = t.value();
+      int a = v.indexOf('\u00bc');
+      return a >= 0 && v.indexOf('\u00be', a) > a ? "\u00bc...\u00be" : null;
+    }));
+    rules.add(Rule.values(941360, "JSFuck / Hieroglyphy obfuscation detected", TARGETS, t -> {
+      String s = t.lower();
+      return s.contains("![]") || s.contains("!+[]") || s.contains("[]+[]") ? "![]" : null;
+    }));
+    rules.add(Rule.values(941370, "JavaScript global variable found", TARGETS, XssRules::globalAccess));
+    rules.add(Rule.values(941390, "Javascript method detected", TARGETS,
+        t -> JS_CALLS.find(t.lower(), XssRules::isJsCall)));
+  }
+
+  /** A tag the browser would act on: an active tag, or any tag with a handler or script URL. */
+  static String htmlInjection(String s) {
+    int at = s.indexOf('<');
+    while (at >= 0) {
+      int i = at + 1;
+      if (i < s.length() && s.charAt(i) == '/') {
+        i++;
+      }
+      int nameStart = i;
+      while (i < s.length() && (CharClass.isWord(s.charAt(i)) || s.charAt(i) == ':'
+          || s.charAt(i) == '-')) {
+        i++;
+      }
+      if (i > nameStart && CharClass.isLetter(s.charAt(nameStart))) {
+        String name = s.substring(nameStart, i);
+        int colon = name.indexOf(':');
+        String local = colon >= 0 ? name.substring(colon + 1) : name;
+        boolean delimited = i >= s.length() || !CharClass.isWord(s.charAt(i));
+        if (delimited && ACTIVE_TAGS.contains(local)) {
+          return "<" + name;
+        }
+        int close = s.indexOf('>', i);
+        String attributes = s.substring(i, close < 0 ? s.length() : close);
+        if (eventHandler(attributes, true) != null || scriptUrl(attributes) != null
+            || attributes.contains("style=") && attributes.contains("expression(")) {
+          return CharClass.clip(s.substring(at), 32);
+        }
+      }
+      at = s.indexOf('<', at + 1);
+    }
+    return null;
+  }
+
+  /** {@code on<name>=}, preceded by a separator (not inside a word like "button="). */
+  static String eventHandler(String s, boolean inTag) {
+    int at = s.indexOf("on");
+    while (at >= 0) {
+      boolean boundary = at == 0 ? inTag : isHandlerSeparator(s.charAt(at - 1));
+      if (boundary) {
+        int i = at + 2;
+        while (i < s.length() && CharClass.isLetter(s.charAt(i))) {
+          i++;
+        }
+        int letters = i - at - 2;
+        int j = i;
+        while (j < s.length() && (CharClass.isSpace(s.charAt(j)) || s.charAt(j) == '/'
+            || s.charAt(j) == ';' || s.charAt(j) == ',' || s.charAt(j) == '(')) {
+          j++;
+        }
+        if (letters >= 3 && letters <= 25 && j < s.length() && s.charAt(j) == '='
+            && (j + 1 >= s.length() || s.charAt(j + 1) != '=')
+            && (inTag || j + 1 < s.length())) {
+          return s.substring(at, j + 1);
+        }
+      }
+      at = s.indexOf("on", at + 2);
+    }
+    return null;
+  }
+
+  private static boolean isHandlerSeparator(char c) {
+    return CharClass.isSpace(c) || c == '"' || c == '\'' || c == '`' || c == ';' || c == '/'
+        || CharClass.isDigit(c) || c == '=' || c == ',' || c == '(';
+  }
+
+  /** {@code javascript:}/{@code vbscript:} followed by code, {@code data:text/html,...<tag>}. */
+  static String scriptUrl(String s) {
+    for (String scheme : new String[] {"javascript", "vbscript", "livescript"}) {
+      int at = s.indexOf(scheme);
+      while (at >= 0) {
+        int i = CharClass.skipSpaces(s, at + scheme.length());
+        if (i < s.length() && s.charAt(i) == ':' && (at == 0 || !CharClass.isLetter(s.charAt(at - 1)))) {
+          String rest = s.substring(i + 1);
+          for (int k = 0; k < rest.length(); k++) {
+            char c = rest.charAt(k);
+            if (c == '=' || c == '\\' || c == '(' || c == '[' || c == '.' || c == '<' || c == '`') {
+              return scheme + ":";
+            }
+          }
+        }
+        at = s.indexOf(scheme, at + 1);
+      }
+    }
+    int at = s.indexOf("data:");
+    if (at >= 0 && (at == 0 || !CharClass.isLetter(s.charAt(at - 1)))) {
+      String rest = s.substring(at + 5);
+      if ((rest.startsWith("text/html") || rest.startsWith("image/svg") || rest.startsWith("application/"))
+          && (rest.contains("base64") || rest.indexOf('<') >= 0)) {
+        return "data:";
+      }
+    }
+    return null;
+  }
+
+  private static String globalAccess(Target t) {
+    String s = t.lower();
+    return GLOBALS.find(s, (text, a, b) -> {
+      if (a > 0 && (CharClass.isWord(text.charAt(a - 1)) || text.charAt(a - 1) == '.')) {
+        return false;
+      }
+      int i = CharClass.skipSpacesAndComments(text, b);
+      if (i >= text.length() || text.charAt(i) != '[') {
+        return false;
+      }
+      int close = text.indexOf(']', i);
+      if (close < 0) {
+        return false;
+      }
+      String inside = text.substring(i + 1, close);
+      return inside.indexOf('"') >= 0 || inside.indexOf('\'') >= 0 || inside.indexOf('`') >= 0
+          || inside.indexOf('+') >= 0;
+    });
+  }
+
+  private static boolean isJsCall(String text, int start, int end) {
+    if (start > 0 && (CharClass.isWord(text.charAt(start - 1)) || text.charAt(start - 1) == '-')) {
+      return false;
+    }
+    int i = CharClass.skipSpacesAndComments(text, end);
+    if (i >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(i);
+    if (c == '`') {
+      return true;
+    }
+    if (c != '(') {
+      return false;
+    }
+    int close = text.indexOf(')', i);
+    if (close < 0) {
+      return false;
+    }
+    // alert(1), eval(name), prompt`x`: an argument that is code-ish, not prose in brackets.
+    String arg = text.substring(i + 1, close).trim();
+    if (arg.isEmpty()) {
+      return true;
+    }
+    for (int k = 0; k < arg.length(); k++) {
+      char a = arg.charAt(k);
+      if (CharClass.isSpace(a) && !(k > 0 && arg.charAt(k - 1) == ',')) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -44,24 +44,23 @@ class ProgressReportTest {
   void repeatedWarningThatDiffersOnlyInItsUrlIsPrintedOnce() {
     report.log(LogEvent.warn("Failed to connect to https://r/v2/ over HTTPS. Trying HTTP."));
     report.log(LogEvent.warn("Failed to connect to https://r/v2/x/blobs/ over HTTPS. Trying HTTP."));
-    report.log(LogEvent.error("push failed"));
-    report.log(LogEvent.error("push failed"));
+    report.log(LogEvent.warn("GET https://r/v2/ failed and will be retried"));
 
     assertEquals(
-        "pushing r/x:1: warn: Failed to connect to https://r/v2/ over HTTPS. Trying HTTP.\n"
-            + "pushing r/x:1: error: push failed\npushing r/x:1: error: push failed\n",
+        "pushing r/x:1: warning: Failed to connect to https://r/v2/ over HTTPS. Trying HTTP.\n"
+            + "pushing r/x:1: warning: GET https://r/v2/ failed and will be retried\n",
         printed());
   }
 
   @Test
-  void passesOnWarningsAndErrorsOnly() {
+  void errorsEndTheProgressLinesAndLeaveTheExplanationToTheCaller() {
+    now.set(2_000_000_000L);
+    report.show(0.1);
     report.log(LogEvent.info("Using credentials from Docker config"));
     report.log(LogEvent.lifecycle("Pushing manifest"));
-    report.log(LogEvent.warn("Attempting again with HTTP."));
-    report.log(LogEvent.error("manifest invalid"));
+    report.log(LogEvent.error("I/O error for image [r/x]"));
+    report.show(0.5);
 
-    assertEquals(
-        "pushing r/x:1: warn: Attempting again with HTTP.\npushing r/x:1: error: manifest invalid\n",
-        printed());
+    assertEquals("pushing r/x:1: 10%\n", printed());
   }
 }

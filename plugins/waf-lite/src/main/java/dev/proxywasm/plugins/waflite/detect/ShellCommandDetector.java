@@ -36,10 +36,11 @@ public final class ShellCommandDetector {
       boolean separator = c == ';' || c == '|' || c == '&' || c == '`' || c == '\n' || c == '\r'
           || (c == '(' && i > 0 && (s.charAt(i - 1) == '$' || s.charAt(i - 1) == '<'
               || s.charAt(i - 1) == '>'))
-          || (c == '<' && i + 1 < n && s.charAt(i + 1) != '<' && i > 1 && s.charAt(i - 1) == '<')
-          || (c == '{' && i + 1 < n && s.charAt(i + 1) != '$' && (i == 0 || s.charAt(i - 1) != '$'));
+          || (c == '<' && i + 1 < n && s.charAt(i + 1) != '<' && i > 1 && s.charAt(i - 1) == '<');
       if (separator) {
-        found = commandAt(s, i + 1, true);
+        // A line break separates commands in a shell, but also lines of any text: after one,
+        // the command must be followed by arguments, as at the start of a value.
+        found = commandAt(s, i + 1, c != '\n' && c != '\r');
         if (found != null) {
           return found;
         }
@@ -54,9 +55,10 @@ public final class ShellCommandDetector {
     boolean evasion = false;
     while (i < n) {
       char c = s.charAt(i);
-      if (CharClass.isSpace(c) || c == '(' || c == '{' || c == '!' || c == '@') {
+      if (CharClass.isSpace(c) || c == '(' || c == '{' || c == '!' || c == '@' || c == '"'
+          || c == '\'') {
         i++;
-      } else if (c == '"' || c == '\'' || c == '\\' || c == '^') {
+      } else if (c == '\\' || c == '^') {
         evasion = true;
         i++;
       } else {
@@ -105,6 +107,9 @@ public final class ShellCommandDetector {
     if (name == null) {
       return binPath && word.length() > 1 ? word.toString() : null;
     }
+    if (name.endsWith("-") && !afterSeparator) {
+      return null;
+    }
     if (binPath || evasion || name.length() < word.length() && !name.endsWith("-")) {
       return name;
     }
@@ -141,11 +146,11 @@ public final class ShellCommandDetector {
       return true;
     }
     if (end >= n) {
-      return afterSeparator ? !plain || name.length() > 3 : !plain && name.length() >= 4;
+      return afterSeparator && (!plain || name.length() > 3);
     }
     char next = s.charAt(end);
     if (next == ';' || next == '|' || next == '&' || next == '`' || next == '>' || next == '<'
-        || next == '\n' || next == ')' || next == '$') {
+        || next == ')' || next == '$') {
       return !plain || afterSeparator || next != ')';
     }
     if (!CharClass.isSpace(next) && !(windows && next == '/')) {

@@ -26,6 +26,7 @@ public final class SqlInjectionDetector {
   private static final char[] QUOTES = {0, '\'', '"', '`'};
   private final SqlTokenizer tokens = new SqlTokenizer();
   private String text;
+  private boolean quotedBreakout;
 
   /** The fingerprint of the injection found in {@code lower} (lowercase text), or null. */
   public String detect(String lower) {
@@ -163,6 +164,7 @@ public final class SqlInjectionDetector {
     }
     int n = tokens.count();
     // <value> OR <operand> <comparison> <operand> | <value> AND <function>(...)
+    quotedBreakout = false;
     for (int i = 0; i + 1 < n; i++) {
       if ((is(i, NUMBER) || is(i, STRING) || is(i, CLOSE)) && is(i + 1, LOGIC) && tautology(i + 2)) {
         return true;
@@ -193,8 +195,22 @@ public final class SqlInjectionDetector {
       }
       return isOperand(k) || is(k, OPEN) || is(k, FUNCTION);
     }
-    return (is(j, NUMBER) || is(j, STRING) || isWord(j, "true") || isWord(j, "false"))
-        && endsExpression(j + 1) && (j + 1 < tokens.count() || is(j, STRING));
+    // "OR 1--", "OR true;": a bare operand is only convincing when a comment or statement end
+    // follows; "WOOD" AND "SIGN" is just quoted words.
+    return (is(j, NUMBER) || isWord(j, "true") || isWord(j, "false") || is(j, STRING) && quotedBreakout)
+        && (is(j + 1, COMMENT) || is(j + 1, SEMICOLON));
+  }
+
+  /**
+   * {@code --} and block comments end SQL; {@code #} only counts at the end of the value, since
+   * in text it is far more often "#2".
+   */
+  private boolean isCodeComment(int i) {
+    int at = tokens.start(i);
+    if (text.charAt(at) != '#') {
+      return true;
+    }
+    return CharClass.skipSpaces(text, at + 1) >= text.length();
   }
 
   private boolean quotedContext() {
@@ -205,6 +221,7 @@ public final class SqlInjectionDetector {
     if (anywhere()) {
       return true;
     }
+    quotedBreakout = true;
     boolean compactValue = true;
     for (int i = tokens.start(0); i < tokens.end(0) - 1; i++) {
       if (CharClass.isSpace(text.charAt(i))) {
@@ -223,7 +240,7 @@ public final class SqlInjectionDetector {
     char t = tokens.type(i);
     switch (t) {
       case COMMENT:
-        return compactValue || closedParens;
+        return (compactValue || closedParens) && isCodeComment(i);
       case SEMICOLON:
         return compactValue && (i + 1 >= n || is(i + 1, KEYWORD) || is(i + 1, COMMENT));
       case LOGIC:
@@ -234,7 +251,7 @@ public final class SqlInjectionDetector {
         String w = word(i);
         return w.equals("order") && isWord(i + 1, "by") || w.equals("group") && isWord(i + 1, "by")
             || w.equals("having") || w.equals("limit") || w.equals("procedure")
-            || w.equals("waitfor") || w.equals("select") || w.equals("into")
+            || w.equals("waitfor") || w.equals("select")
             || (closedParens && (w.equals("like") || w.equals("is")));
       case OPERATOR:
         String op = word(i);

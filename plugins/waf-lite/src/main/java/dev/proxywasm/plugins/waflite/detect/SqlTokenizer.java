@@ -18,7 +18,7 @@ public final class SqlTokenizer {
   public static final char BAREWORD = 'n';
   /** SQL keyword (see {@link #KEYWORDS}). */
   public static final char KEYWORD = 'k';
-  /** Logical operator: and, or, xor, &&, ||, not. */
+  /** Logical operator: and, or, xor, &&. */
   public static final char LOGIC = '&';
   /** Comparison or arithmetic operator. */
   public static final char OPERATOR = 'o';
@@ -44,7 +44,7 @@ public final class SqlTokenizer {
           + "|waitfor|delay|like|rlike|regexp|limit|offset|order|group|by|having|case|when|then"
           + "|else|end|null|is|in|between|div|mod|procedure|truncate|alter|create|distinct|all"
           + "|top|as|join|outfile|dumpfile|sounds|collate|escape|true|false|returns|shutdown"
-          + "|load|grant|revoke|cast|convert|except|intersect|asc|desc|database|schema");
+          + "|load|grant|revoke|cast|convert|except|intersect|asc|desc|database|schema|not");
 
   private final char[] types = new char[MAX_TOKENS];
   private final int[] starts = new int[MAX_TOKENS];
@@ -200,7 +200,7 @@ public final class SqlTokenizer {
       next++;
     }
     char type;
-    if (word.equals("and") || word.equals("or") || word.equals("xor") || word.equals("not")) {
+    if (word.equals("and") || word.equals("or") || word.equals("xor")) {
       type = LOGIC;
     } else if (word.equals("union")) {
       type = UNION;

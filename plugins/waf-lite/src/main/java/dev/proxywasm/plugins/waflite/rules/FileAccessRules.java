@@ -95,8 +95,23 @@ final class FileAccessRules {
         TargetKind.ARGS, t -> {
           String v = t.lower().trim();
           return (v.startsWith("http") || v.startsWith("ftp") || v.startsWith("file"))
-              && v.endsWith("?") && (v.indexOf("://") > 0 || v.indexOf(':') < 0) ? CharClass.clip(v, 32) : null;
+              && v.endsWith("?") && (v.indexOf(':') < 0 || namesFile(v)) ? CharClass.clip(v, 32) : null;
         }));
+  }
+
+  /**
+   * True when the URL's last path segment has a file extension ({@code /shell.txt?}): the
+   * trailing {@code ?} then cuts off what the application appends. Profile URLs such as
+   * {@code /u/42?} end in {@code ?} innocently.
+   */
+  private static boolean namesFile(String url) {
+    int scheme = url.indexOf("://");
+    int slash = url.lastIndexOf('/');
+    if (scheme < 0 || slash <= scheme + 2) {
+      return false;
+    }
+    int dot = url.indexOf('.', slash);
+    return dot > slash + 1 && dot < url.length() - 2;
   }
 
   private static String normalisedPath(Target t) {
@@ -124,7 +139,7 @@ final class FileAccessRules {
         }
         int dots = j - i;
         boolean before = i == 0 || isPathSeparator(s.charAt(i - 1));
-        boolean after = j >= n ? i > 0 : isPathSeparator(s.charAt(j));
+        boolean after = j >= n ? i > 0 && dots == 2 : isPathSeparator(s.charAt(j));
         if (dots <= 3 && before && after && (j < n || i > 0)) {
           return s.substring(Math.max(0, i - 1), Math.min(n, j + 1));
         }

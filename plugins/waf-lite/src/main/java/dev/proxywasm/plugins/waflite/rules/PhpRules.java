@@ -26,7 +26,7 @@ final class PhpRules {
   private static final KeywordSet CALLED = KeywordSet.parse(
       "assert|chr|exec|eval|exp|file|filegroup|glob|imagegif|imagejpeg|imagepng|imagewbmp"
           + "|md5|opendir|ord|passthru|popen|prev|readfile|tmpfile|unpack|unlink|stat|substr"
-          + "|system|fopen|fwrite|fputs|fread|include|require|unserialize|serialize|hex2bin"
+          + "|system|fopen|fwrite|fputs|fread|unserialize|serialize|hex2bin"
           + "|urldecode|rawurldecode|preg_replace|extract|parse_str|putenv|getenv|ini_set"
           + "|symlink|scandir|readdir|curl_exec|curl_init|print_r|var_dump|var_export|copy"
           + "|rename|chmod|chown|mkdir|rmdir|touch|dl|mail|header|array_filter|usort|uasort"

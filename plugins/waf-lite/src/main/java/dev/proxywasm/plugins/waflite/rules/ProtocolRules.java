@@ -391,8 +391,19 @@ final class ProtocolRules {
           return hit;
         }
       } else {
-        int colon = s.indexOf(':', i);
-        if (colon > i + 1) {
+        // CR/LF, then a header name (or nothing but whitespace) and a colon.
+        int j = i;
+        while (j < n && (s.charAt(j) == '\n' || s.charAt(j) == '\r')) {
+          j++;
+        }
+        int k = CharClass.skipSpaces(s, j);
+        int nameEnd = k;
+        while (nameEnd < n && (CharClass.isWord(s.charAt(nameEnd)) || s.charAt(nameEnd) == '-')) {
+          nameEnd++;
+        }
+        boolean named = nameEnd > k && SPLITTING_HEADERS.contains(s.substring(k, nameEnd));
+        int colon = CharClass.skipSpaces(s, named ? nameEnd : k);
+        if (colon < n && s.charAt(colon) == ':' && (named || nameEnd == k)) {
           return "CR/LF";
         }
       }

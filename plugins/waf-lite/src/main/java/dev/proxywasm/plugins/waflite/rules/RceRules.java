@@ -181,8 +181,17 @@ final class RceRules {
     if (close < 0) {
       return false;
     }
-    int start = s.charAt(i + 1) == '!' ? i + 2 : i + 1;
-    return close > start && close - start < 24;
+    // A glob, not a bot name like "renovate[bot]": one character, or wildcard/range syntax.
+    String inside = s.substring(i + 1, close);
+    if (inside.length() == 1) {
+      return true;
+    }
+    for (int k = 0; k < inside.length(); k++) {
+      if ("?*!-/\\^".indexOf(inside.charAt(k)) >= 0) {
+        return close - i < 24;
+      }
+    }
+    return false;
   }
 
   private static String windowsForIf(Target t) {

@@ -1,0 +1,33 @@
+package dev.proxywasm.plugins.cohortheader;
+
+/** The ways asking the bucket tester can fail; each is logged with its detail and counted. */
+enum Failure {
+    /** The host refused to start the call, e.g. BadArgument for an unknown cluster. */
+    CALL_REJECTED("call_rejected", "the host rejected the call"),
+    /** No answer: the call was reset or timed out (Envoy reports both as a reset). */
+    RESET("reset", "the call was reset or timed out"),
+    /** The bucket tester answered with a status outside 2xx. */
+    BAD_STATUS("bad_status", "the bucket tester answered with a non-2xx status"),
+    /** The answer held nothing once trimmed. */
+    EMPTY_VALUE("empty_value", "the bucket tester answered an empty cohort"),
+    /** The answer is not a valid header value (control or non-ASCII bytes, too long). */
+    INVALID_VALUE("invalid_value", "the bucket tester answered an invalid cohort");
+
+    private final String code;
+    private final String description;
+
+    Failure(String code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    /** The short name used in metrics and in the local reply's details. */
+    String code() {
+        return code;
+    }
+
+    /** What happened, in words. */
+    String description() {
+        return description;
+    }
+}

@@ -8,11 +8,14 @@ import java.math.BigInteger;
  *
  * <p>That parser reads eight digits at a time through {@code VarHandle} byte-array views and
  * uses {@code Math.fma}, neither of which TeaVM's class library has. In a TeaVM build
- * {@link dev.proxywasm.abi.jackson.teavm.FastDoubleParserBypass} rewrites every call jackson-core
+ * {@link dev.proxywasm.abi.jackson.teavm.NumberParsingRedirect} rewrites every call jackson-core
  * makes into the shaded parser to the method here with the same name and descriptor, so its code is
- * never reached. Results are the same: both parse Java's decimal and hexadecimal number syntax and
- * throw {@link NumberFormatException} on anything else; only speed differs. Jackson validates the
- * JSON number grammar and {@code StreamReadConstraints.maxNumberLength} before calling either.
+ * never reached, and its calls to {@code Double.parseDouble} and {@code Float.parseFloat} too, so
+ * that the answer does not depend on {@code StreamReadFeature.USE_FAST_DOUBLE_PARSER}. Results are the same as FastDoubleParser's and the JVM's: Java's decimal and
+ * hexadecimal number syntax, {@link NumberFormatException} on anything else, and floating-point
+ * results correctly rounded (see {@code DecimalLiteral} for why TeaVM's own
+ * {@code Double.parseDouble} needs help there). Jackson validates the JSON number grammar and
+ * {@code StreamReadConstraints.maxNumberLength} before calling either.
  *
  * <p>Not meant to be called directly; it is public because jackson-core's classes call it.
  */
@@ -26,7 +29,9 @@ public final class ClasslibNumberParser {
      * @throws NumberFormatException if {@code text} is not a number
      */
     public static double parseDouble(CharSequence text) {
-        return Double.parseDouble(text.toString());
+        String literal = text.toString();
+        DecimalLiteral decimal = DecimalLiteral.parse(literal);
+        return decimal != null ? decimal.toDouble() : Double.parseDouble(literal);
     }
 
     /**
@@ -37,7 +42,7 @@ public final class ClasslibNumberParser {
      * @throws NumberFormatException if the chars are not a number
      */
     public static double parseDouble(char[] chars, int offset, int length) {
-        return Double.parseDouble(new String(chars, offset, length));
+        return parseDouble(new String(chars, offset, length));
     }
 
     /**
@@ -46,7 +51,9 @@ public final class ClasslibNumberParser {
      * @throws NumberFormatException if {@code text} is not a number
      */
     public static float parseFloat(CharSequence text) {
-        return Float.parseFloat(text.toString());
+        String literal = text.toString();
+        DecimalLiteral decimal = DecimalLiteral.parse(literal);
+        return decimal != null ? decimal.toFloat() : Float.parseFloat(literal);
     }
 
     /**
@@ -57,7 +64,7 @@ public final class ClasslibNumberParser {
      * @throws NumberFormatException if the chars are not a number
      */
     public static float parseFloat(char[] chars, int offset, int length) {
-        return Float.parseFloat(new String(chars, offset, length));
+        return parseFloat(new String(chars, offset, length));
     }
 
     /**

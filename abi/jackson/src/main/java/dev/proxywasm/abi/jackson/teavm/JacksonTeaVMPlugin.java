@@ -17,7 +17,7 @@ public final class JacksonTeaVMPlugin implements TeaVMPlugin {
 
     @Override
     public void install(TeaVMHost host) {
-        host.add(new FastDoubleParserBypass());
+        host.add(new NumberParsingRedirect());
         host.add(new ConcurrencyLevelConstructor());
         if (Arrays.asList(host.getPlatformTags()).contains(LINEAR_MEMORY_WASM)) {
             host.add(new StringInternBody());

@@ -1,0 +1,48 @@
+package dev.proxywasm.plugins.basicauth;
+
+/** One configured credential of one user: what a presented credential must match. */
+abstract class StoredCredential {
+
+    /** Whether {@code presented} matches this credential. */
+    abstract boolean matches(UserPassword presented, Sha256 sha256);
+
+    /** A credential kept as its decoded {@code user:password} bytes, compared whole in constant time. */
+    static final class Plain extends StoredCredential {
+        private final byte[] decoded;
+
+        Plain(byte[] decoded) {
+            this.decoded = decoded;
+        }
+
+        @Override
+        boolean matches(UserPassword presented, Sha256 sha256) {
+            byte[] bytes = presented.bytes();
+            return ConstantTime.equal(bytes, 0, bytes.length, decoded);
+        }
+    }
+
+    /**
+     * A credential kept as {@code SHA-256(password || salt)}: the guest hashes the presented
+     * password and compares digests in constant time. An empty salt is the unsalted form.
+     */
+    static final class Hashed extends StoredCredential {
+        private final byte[] digest;
+        private final byte[] salt;
+
+        Hashed(byte[] digest, byte[] salt) {
+            this.digest = digest;
+            this.salt = salt;
+        }
+
+        @Override
+        boolean matches(UserPassword presented, Sha256 sha256) {
+            if (!presented.hasPassword()) {
+                return false;
+            }
+            byte[] bytes = presented.bytes();
+            int start = presented.userLength() + 1;
+            byte[] actual = sha256.digest(bytes, start, bytes.length - start, salt);
+            return ConstantTime.equal(actual, 0, actual.length, digest);
+        }
+    }
+}

@@ -29,6 +29,21 @@ final class ProxyAbi {
     this.host = host;
   }
 
+  /** The qualified names of every function Envoy offers a module of ABI {@code abiVersion}. */
+  static Set<String> envoyImports(String abiVersion) {
+    // Only the names are read: no function is called, so no host is needed.
+    Set<String> names = new java.util.HashSet<>();
+    for (HostFunction f : new ProxyAbi(null).functions(abiVersion)) {
+      names.add(f.qualifiedName());
+    }
+    for (HostFunction f : new WasiFunctions(null).functions()) {
+      if (!f.name().equals(WasiFunctions.NOT_IN_ENVOY)) {
+        names.add(f.qualifiedName());
+      }
+    }
+    return names;
+  }
+
   /** Every function Envoy offers a module of ABI {@code abiVersion} ("0_2_1", "0_2_0", "0_1_0"). */
   List<HostFunction> functions(String abiVersion) {
     define("log", "iii->i", a -> log(i(a, 0), i(a, 1), i(a, 2)));

@@ -59,6 +59,15 @@ public final class RuleExclusions {
         && name.length() - colon - 1 == excluded.length();
   }
 
+  /** An independent copy (policies derived from a base must not share mutations). */
+  public RuleExclusions copy() {
+    RuleExclusions c = new RuleExclusions();
+    c.removedRanges.addAll(removedRanges);
+    c.targetRuleIds.addAll(targetRuleIds);
+    c.targetNames.addAll(targetNames);
+    return c;
+  }
+
   /** True when there are per-target exclusions (checked per value, so worth skipping). */
   boolean hasTargetExclusions() {
     return !targetRuleIds.isEmpty();

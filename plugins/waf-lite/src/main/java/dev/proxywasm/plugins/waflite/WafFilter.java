@@ -1,0 +1,176 @@
+package dev.proxywasm.plugins.waflite;
+
+import dev.proxywasm.abi.Action;
+import dev.proxywasm.abi.Headers;
+import dev.proxywasm.abi.HttpContext;
+import dev.proxywasm.abi.Log;
+import dev.proxywasm.abi.Properties;
+import dev.proxywasm.abi.internal.Utf8;
+import dev.proxywasm.plugins.waflite.config.Mode;
+import dev.proxywasm.plugins.waflite.config.WafConfig;
+import dev.proxywasm.plugins.waflite.config.WafPolicy;
+import dev.proxywasm.plugins.waflite.engine.Inspection;
+import dev.proxywasm.plugins.waflite.engine.RequestFacts;
+import dev.proxywasm.plugins.waflite.request.HttpRequest;
+
+/**
+ * Inspects one request: the request line and headers first (blocking right away when the
+ * score is already over the threshold), then the buffered body. Headers are held back while
+ * the body is read, so nothing reaches the upstream before the verdict.
+ */
+final class WafFilter extends HttpContext {
+  private final WafConfig config;
+  private final WafMetrics metrics;
+  private WafPolicy policy;
+  private HttpRequest request;
+  private RequestFacts facts;
+  private Inspection inspection;
+  private boolean awaitingBody;
+
+  WafFilter(WafConfig config, WafMetrics metrics) {
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Action onRequestHeaders(int headerCount, boolean endOfStream) {
+    Headers headers = requestHeaders();
+    String authority = headers.get(":authority");
+    policy = config.policyFor(authority);
+    if (policy.mode() == Mode.OFF) {
+      return Action.CONTINUE;
+    }
+    String path = headers.get(":path");
+    request = new HttpRequest(headers.get(":method"), path, "");
+    if (authority != null && headers.get("host") == null) {
+      request.header("Host", authority);
+    }
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      if (!name.startsWith(":")) {
+        request.header(name, headers.value(i));
+      }
+    }
+    if (policy.allowsPath(request.rawPath())) {
+      return Action.CONTINUE;
+    }
+    metrics.inspected();
+    if (!endOfStream && policy.rejectOversizedBody() && declaredLength() > policy.bodyLimit()) {
+      return refuseOversized();
+    }
+    facts = new RequestFacts(request);
+    inspection = policy.engine().inspectHeaders(facts);
+    if (inspection.thresholdReached() && verdict(1)) {
+      return Action.PAUSE;
+    }
+    if (endOfStream) {
+      finish();
+      return Action.CONTINUE;
+    }
+    awaitingBody = true;
+    return Action.PAUSE;
+  }
+
+  @Override
+  public Action onRequestBody(int bodySize, boolean endOfStream) {
+    if (!awaitingBody) {
+      return Action.CONTINUE;
+    }
+    int limit = policy.bodyLimit();
+    boolean oversized = bodySize > limit;
+    if (oversized && policy.rejectOversizedBody()) {
+      awaitingBody = false;
+      return refuseOversized();
+    }
+    if (!oversized && !endOfStream) {
+      return Action.PAUSE;
+    }
+    awaitingBody = false;
+    byte[] body = requestBody(0, Math.min(bodySize, limit));
+    request.body(latin1(body), oversized);
+    policy.engine().inspectBody(facts, inspection);
+    if (inspection.thresholdReached() && verdict(2)) {
+      return Action.PAUSE;
+    }
+    finish();
+    return Action.CONTINUE;
+  }
+
+  private long declaredLength() {
+    String length = request.header("content-length");
+    if (length == null) {
+      return -1;
+    }
+    long value = 0;
+    String t = length.trim();
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9' || value > Integer.MAX_VALUE) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return t.isEmpty() ? -1 : value;
+  }
+
+  private Action refuseOversized() {
+    metrics.blocked();
+    Log.warn("[client \"" + client() + "\"] waf-lite: Access denied with code 413 (phase 2). "
+        + "Request body larger than the limit of " + policy.bodyLimit() + " bytes [uri \""
+        + truncate(request.uri()) + "\"] [unique_id \"" + requestId() + "\"]");
+    sendLocalResponse(413, "waf-lite_body_limit", Utf8.encode("Request body too large\n"),
+        Headers.of("content-type", "text/plain"));
+    return Action.PAUSE;
+  }
+
+  /** Over the threshold: log, and block unless in DetectionOnly. Returns true when blocked. */
+  private boolean verdict(int phase) {
+    boolean block = policy.mode() == Mode.ON;
+    metrics.matched(inspection);
+    Log.warn(BlockLog.line(client(), inspection, block, policy.blockingStatus(), phase,
+        request.uri(), requestId()));
+    if (!block) {
+      awaitingBody = false;
+      inspection = null;
+      return false;
+    }
+    metrics.blocked();
+    awaitingBody = false;
+    sendLocalResponse(policy.blockingStatus(), "waf-lite_blocked", Utf8.encode(policy.blockingBody()),
+        Headers.of("content-type", "text/plain"));
+    return true;
+  }
+
+  /** Clean (or detection-only) request: count what matched below the threshold. */
+  private void finish() {
+    if (inspection != null && !inspection.matches().isEmpty()) {
+      metrics.matched(inspection);
+    }
+  }
+
+  private static String client() {
+    String address = Properties.sourceAddress();
+    return address == null ? "-" : address;
+  }
+
+  private String requestId() {
+    String id = request.header("x-request-id");
+    return id != null ? id : Properties.requestId();
+  }
+
+  private static String truncate(String uri) {
+    return uri.length() <= 256 ? uri : uri.substring(0, 256) + "...";
+  }
+
+  /** One char per byte: inspection is byte-oriented and must never fail on invalid UTF-8. */
+  private static String latin1(byte[] bytes) {
+    if (bytes == null) {
+      return "";
+    }
+    char[] chars = new char[bytes.length];
+    for (int i = 0; i < bytes.length; i++) {
+      chars[i] = (char) (bytes[i] & 0xff);
+    }
+    return new String(chars);
+  }
+}

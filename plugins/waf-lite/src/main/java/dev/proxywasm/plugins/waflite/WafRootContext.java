@@ -1,0 +1,43 @@
+package dev.proxywasm.plugins.waflite;
+
+import dev.proxywasm.abi.HttpContext;
+import dev.proxywasm.abi.Log;
+import dev.proxywasm.abi.RootContext;
+import dev.proxywasm.abi.internal.Utf8;
+import dev.proxywasm.plugins.waflite.config.ConfigException;
+import dev.proxywasm.plugins.waflite.config.WafConfig;
+
+/** Parses the pluginConfig and hands each HTTP stream a {@link WafFilter}. */
+final class WafRootContext extends RootContext {
+  private WafConfig config = WafConfig.defaults();
+  private WafMetrics metrics;
+
+  @Override
+  public boolean onConfigure(int pluginConfigurationSize) {
+    byte[] raw = pluginConfiguration();
+    String json = raw == null ? "" : Utf8.decode(raw, 0, raw.length);
+    try {
+      config = WafConfig.parse(json);
+    } catch (ConfigException e) {
+      Log.error("waf-lite: invalid configuration: " + e.getMessage());
+      return false;
+    }
+    for (String note : config.notes()) {
+      Log.info("waf-lite: " + note);
+    }
+    // Build the rule engines now, so the first request does not pay for it.
+    config.defaultPolicy().engine();
+    if (metrics == null) {
+      metrics = new WafMetrics();
+    }
+    return true;
+  }
+
+  @Override
+  public HttpContext newHttpContext(int contextId) {
+    if (metrics == null) {
+      metrics = new WafMetrics();
+    }
+    return new WafFilter(config, metrics);
+  }
+}

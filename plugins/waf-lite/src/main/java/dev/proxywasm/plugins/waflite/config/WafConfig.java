@@ -1,0 +1,258 @@
+package dev.proxywasm.plugins.waflite.config;
+
+import dev.proxywasm.plugins.waflite.request.JsonReader;
+import dev.proxywasm.plugins.waflite.request.JsonReader.JsonException;
+import dev.proxywasm.plugins.waflite.request.JsonReader.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plugin configuration: our own keys, and/or Coraza's ({@code directives_map},
+ * {@code default_directives}, {@code per_authority_directives}) so that a WasmPlugin written
+ * for coraza-proxy-wasm works by changing only its {@code url}.
+ *
+ * <pre>{@code
+ * { "mode": "On", "paranoia_level": 1, "inbound_anomaly_score_threshold": 5,
+ *   "rule_exclusions": [ {"id": 942100, "target": "ARGS:q"}, {"id": "920000-920999"} ],
+ *   "allowed_paths": ["/healthz", "/static/*"],
+ *   "request_body_limit": 131072, "request_body_limit_action": "Reject",
+ *   "blocking_status": 403, "blocking_body": "blocked" }
+ * }</pre>
+ */
+public final class WafConfig {
+  private final WafPolicy defaultPolicy;
+  private final Map<String, WafPolicy> byAuthority;
+  private final List<String> notes;
+
+  private WafConfig(WafPolicy defaultPolicy, Map<String, WafPolicy> byAuthority, List<String> notes) {
+    this.defaultPolicy = defaultPolicy;
+    this.byAuthority = byAuthority;
+    this.notes = notes;
+  }
+
+  /** The defaults: CRS at paranoia level 1, blocking, threshold 5. */
+  public static WafConfig defaults() {
+    return new WafConfig(new WafPolicy(), new HashMap<>(), new ArrayList<>());
+  }
+
+  /** The policy for a request to {@code authority} (Host, port ignored). */
+  public WafPolicy policyFor(String authority) {
+    if (!byAuthority.isEmpty() && authority != null) {
+      WafPolicy p = byAuthority.get(authority);
+      if (p == null) {
+        int colon = authority.lastIndexOf(':');
+        p = colon > 0 ? byAuthority.get(authority.substring(0, colon)) : null;
+      }
+      if (p != null) {
+        return p;
+      }
+    }
+    return defaultPolicy;
+  }
+
+  /** The default policy. */
+  public WafPolicy defaultPolicy() {
+    return defaultPolicy;
+  }
+
+  /** Lines to log: directives that were ignored. */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** Parses the pluginConfig JSON; empty input gives the defaults. */
+  public static WafConfig parse(String json) throws ConfigException {
+    if (json == null || json.isBlank()) {
+      return defaults();
+    }
+    WafPolicy base = new WafPolicy();
+    Map<String, List<String>> directivesMap = new HashMap<>();
+    Map<String, String> perAuthority = new HashMap<>();
+    String defaultDirectives = null;
+    try {
+      JsonReader p = new JsonReader(json, 16);
+      if (p.next() != Token.START_OBJECT) {
+        throw new ConfigException("pluginConfig: expected a JSON object");
+      }
+      while (p.next() == Token.NAME) {
+        String field = p.text();
+        Token value = p.next();
+        switch (field) {
+          case "mode":
+            base.mode = Mode.parse(text(p, field));
+            if (base.mode == null) {
+              throw new ConfigException("mode: must be On, DetectionOnly or Off");
+            }
+            break;
+          case "paranoia_level":
+            base.paranoia = integer(p, field, 1, 4);
+            break;
+          case "inbound_anomaly_score_threshold":
+            base.threshold = integer(p, field, 1, 10000);
+            break;
+          case "rule_exclusions":
+            readExclusions(p, base);
+            break;
+          case "allowed_paths":
+            for (String path : strings(p, field)) {
+              base.allowedPaths.add(path);
+            }
+            break;
+          case "request_body_limit":
+            base.bodyLimit = integer(p, field, 0, 1 << 30);
+            break;
+          case "request_body_limit_action":
+            String action = text(p, field);
+            if (action.equalsIgnoreCase("Reject")) {
+              base.rejectOversizedBody = true;
+            } else if (action.equalsIgnoreCase("ProcessPartial")) {
+              base.rejectOversizedBody = false;
+            } else {
+              throw new ConfigException("request_body_limit_action: must be Reject or ProcessPartial");
+            }
+            break;
+          case "blocking_status":
+            base.blockingStatus = integer(p, field, 200, 599);
+            break;
+          case "blocking_body":
+            base.blockingBody = text(p, field);
+            break;
+          case "allowed_methods":
+            base.allowedMethods = text(p, field);
+            break;
+          case "allowed_request_content_types":
+            base.allowedContentTypes = text(p, field);
+            break;
+          case "directives_map":
+            expect(value, Token.START_OBJECT, field);
+            while (p.next() == Token.NAME) {
+              String name = p.text();
+              p.next();
+              directivesMap.put(name, strings(p, field + "." + name));
+            }
+            break;
+          case "default_directives":
+            defaultDirectives = text(p, field);
+            break;
+          case "per_authority_directives":
+            expect(value, Token.START_OBJECT, field);
+            while (p.next() == Token.NAME) {
+              String authority = p.text();
+              p.next();
+              perAuthority.put(authority, text(p, field + "." + authority));
+            }
+            break;
+          default:
+            throw new ConfigException(field + ": unknown configuration key");
+        }
+      }
+    } catch (JsonException e) {
+      throw new ConfigException("pluginConfig: invalid JSON: " + e.getMessage());
+    }
+    List<String> notes = new ArrayList<>();
+    Map<String, WafPolicy> named = new HashMap<>();
+    for (Map.Entry<String, List<String>> e : directivesMap.entrySet()) {
+      WafPolicy policy = base.copy();
+      for (String entry : e.getValue()) {
+        for (String line : CorazaDirectives.splitOn(entry, '\n')) {
+          CorazaDirectives.apply(line, policy, notes, "directives_map." + e.getKey());
+        }
+      }
+      named.put(e.getKey(), policy);
+    }
+    WafPolicy defaultPolicy = base;
+    if (defaultDirectives != null) {
+      defaultPolicy = named.get(defaultDirectives);
+      if (defaultPolicy == null) {
+        throw new ConfigException("default_directives: no directives_map entry named \"" + defaultDirectives + "\"");
+      }
+    }
+    Map<String, WafPolicy> byAuthority = new HashMap<>();
+    for (Map.Entry<String, String> e : perAuthority.entrySet()) {
+      WafPolicy policy = named.get(e.getValue());
+      if (policy == null) {
+        throw new ConfigException("per_authority_directives." + e.getKey() + ": no directives_map entry named \""
+            + e.getValue() + "\"");
+      }
+      byAuthority.put(e.getKey(), policy);
+    }
+    return new WafConfig(defaultPolicy, byAuthority, notes);
+  }
+
+  private static void readExclusions(JsonReader p, WafPolicy policy) throws JsonException, ConfigException {
+    expect(p.current(), Token.START_ARRAY, "rule_exclusions");
+    while (p.next() == Token.START_OBJECT) {
+      String id = null;
+      String target = null;
+      while (p.next() == Token.NAME) {
+        String field = p.text();
+        p.next();
+        if (field.equals("id")) {
+          id = p.text();
+        } else if (field.equals("target")) {
+          target = text(p, "rule_exclusions[].target");
+        } else {
+          throw new ConfigException("rule_exclusions[]." + field + ": unknown key (use id and target)");
+        }
+      }
+      if (id == null) {
+        throw new ConfigException("rule_exclusions[]: id is required");
+      }
+      if (target == null) {
+        CorazaDirectives.apply("SecRuleRemoveById " + id, policy, new ArrayList<>(), "rule_exclusions[].id");
+      } else {
+        CorazaDirectives.apply("SecRuleUpdateTargetById " + id + " \"!" + target + "\"", policy,
+            new ArrayList<>(), "rule_exclusions[]");
+      }
+    }
+    expect(p.current(), Token.END_ARRAY, "rule_exclusions");
+  }
+
+  private static void expect(Token actual, Token expected, String field) throws ConfigException {
+    if (actual != expected) {
+      throw new ConfigException(field + ": expected " + (expected == Token.START_OBJECT ? "an object"
+          : expected == Token.START_ARRAY ? "an array" : "end of array"));
+    }
+  }
+
+  private static String text(JsonReader p, String field) throws JsonException, ConfigException {
+    if (p.current() != Token.STRING) {
+      throw new ConfigException(field + ": expected a string");
+    }
+    return p.text();
+  }
+
+  private static int integer(JsonReader p, String field, int min, int max) throws JsonException, ConfigException {
+    if (p.current() != Token.NUMBER) {
+      throw new ConfigException(field + ": expected an integer");
+    }
+    String t = p.text();
+    long v = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9' || v > Integer.MAX_VALUE) {
+        throw new ConfigException(field + ": expected a non-negative integer");
+      }
+      v = v * 10 + (c - '0');
+    }
+    if (v < min || v > max) {
+      throw new ConfigException(field + ": must be between " + min + " and " + max);
+    }
+    return (int) v;
+  }
+
+  private static List<String> strings(JsonReader p, String field) throws JsonException, ConfigException {
+    List<String> out = new ArrayList<>();
+    if (p.current() == Token.STRING) {
+      out.add(p.text());
+      return out;
+    }
+    expect(p.current(), Token.START_ARRAY, field);
+    while (p.next() != Token.END_ARRAY) {
+      out.add(text(p, field + "[]"));
+    }
+    return out;
+  }
+}

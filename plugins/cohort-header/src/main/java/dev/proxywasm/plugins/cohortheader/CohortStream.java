@@ -16,6 +16,7 @@ final class CohortStream extends HttpContext {
     private static final Headers LOCAL_REPLY_HEADERS = Headers.of("content-type", "text/plain");
     /** Bytes of surrounding whitespace a body may carry beyond max_value_length. */
     static final int TRIM_SLACK = 64;
+    private static final byte[] ENVOY_TIMEOUT_BODY = Utf8.encode("upstream request timeout");
 
     private final CohortHeaderConfig config;
     private final CohortMetrics metrics;
@@ -100,6 +101,9 @@ final class CohortStream extends HttpContext {
             return failed(Failure.RESET, "reason \"" + response.failureReason() + "\"");
         }
         int status = response.status();
+        if (status == 504 && isEnvoyTimeout(response)) {
+            return failed(Failure.TIMEOUT, "after " + config.timeoutMillis + " ms");
+        }
         if (status < 200 || status > 299) {
             return failed(Failure.BAD_STATUS, "status " + (status == 0 ? "missing or malformed" : status));
         }
@@ -110,6 +114,20 @@ final class CohortStream extends HttpContext {
         String cohort = user == null ? value.value() : sticky.remember(user, value.value(), now);
         setRequestHeader(config.requestHeader, cohort);
         return Action.CONTINUE;
+    }
+
+    /** Envoy's answer when the call's timeout fires, as opposed to a 504 from the bucket tester's own proxy. */
+    private static boolean isEnvoyTimeout(HttpCallResponse response) {
+        if (response.bodySize() != ENVOY_TIMEOUT_BODY.length) {
+            return false;
+        }
+        byte[] body = response.body();
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] != ENVOY_TIMEOUT_BODY[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private CohortValue readValue(HttpCallResponse response) {

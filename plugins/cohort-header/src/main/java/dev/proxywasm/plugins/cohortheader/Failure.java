@@ -4,8 +4,10 @@ package dev.proxywasm.plugins.cohortheader;
 enum Failure {
     /** The host refused to start the call, e.g. BadArgument for an unknown cluster. */
     CALL_REJECTED("call_rejected", "the host rejected the call"),
-    /** No answer: the call was reset or timed out (Envoy reports both as a reset). */
-    RESET("reset", "the call was reset or timed out"),
+    /** No answer: the connection failed or the call was reset (the host delivers no headers). */
+    RESET("reset", "the call was reset"),
+    /** The call's timeout fired: Envoy then answers with its own 504 "upstream request timeout". */
+    TIMEOUT("timeout", "the call timed out"),
     /** The bucket tester answered with a status outside 2xx. */
     BAD_STATUS("bad_status", "the bucket tester answered with a non-2xx status"),
     /** The answer held nothing once trimmed. */

@@ -95,7 +95,7 @@ class FuzzTest {
                 }
                 case 2 -> {
                     if (at < s.length()) {
-                        s.setCharAt(at, randomChar());
+                        s.replace(at, at + 1, randomChar());
                     }
                 }
                 case 3 -> s.setLength(at);

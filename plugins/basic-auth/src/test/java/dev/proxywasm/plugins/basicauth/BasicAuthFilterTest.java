@@ -172,9 +172,13 @@ class BasicAuthFilterTest {
         // printf %s 's3cret' | openssl dgst -sha256 -binary | base64
         start("""
                 {"basic_auth_rules": [{"prefix": "/", "request_methods": ["GET"],
-                  "credentials": ["alice:{SHA256}HsHCa1DV08WNlYMYGvgHZlX+AHVr9yhZQLo2cPmfy6A="]}]}""");
+                  "credentials": ["alice:{SHA256}HsHCa1DV08WNlYMYGvgHZlX+AHVr9yhZQLo2cPmfy6A=",
+                    "bob:{SSHA256}8OqS9wl2xIrAiwfLlAEbrXP0d5djMS/xyq6dBspKWIFOYUNsLXNhbHQtMTZieXRl"]}]}""");
         assertPasses(request("GET", "/", "authorization", "Basic YWxpY2U6czNjcmV0"));
         assertDeniedAsInvalid(request("GET", "/", "authorization", "Basic YWxpY2U6czNjcmVU"));
+        // bob:pepper! with the salt "NaCl-salt-16byte"
+        assertPasses(request("GET", "/", "authorization", "Basic Ym9iOnBlcHBlciE="));
+        assertDeniedAsInvalid(request("GET", "/", "authorization", "Basic Ym9iOnBlcHBlcj8="));
     }
 
     @Test

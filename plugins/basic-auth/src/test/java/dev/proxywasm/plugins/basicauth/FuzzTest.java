@@ -104,7 +104,8 @@ class FuzzTest {
                 default -> s.insert(at, "x".repeat(random.nextInt(3000)));
             }
         }
-        return s.toString();
+        // Edits may split a surrogate pair; the host sends UTF-8, so judge what the guest receives.
+        return new String(s.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     /** Printable ASCII mostly, some Latin-1, CJK and emoji (never a lone surrogate). */

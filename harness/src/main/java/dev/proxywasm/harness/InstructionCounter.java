@@ -17,7 +17,6 @@ final class InstructionCounter {
   static final String EXPORT = "__proxywasm_harness_instructions";
 
   private static final int SECTION_TYPE = 1;
-  private static final int SECTION_IMPORT = 2;
   private static final int SECTION_FUNCTION = 3;
   private static final int SECTION_GLOBAL = 6;
   private static final int SECTION_EXPORT = 7;

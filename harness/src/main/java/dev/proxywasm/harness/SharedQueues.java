@@ -10,13 +10,11 @@ final class SharedQueues {
   /** One queue and the plugin context told when an item arrives. */
   static final class Queue {
     final int token;
-    final String name;
     int contextId;
     final Deque<byte[]> items = new ArrayDeque<>();
 
-    Queue(int token, String name, int contextId) {
+    Queue(int token, int contextId) {
       this.token = token;
-      this.name = name;
       this.contextId = contextId;
     }
   }
@@ -36,7 +34,7 @@ final class SharedQueues {
       queue.contextId = contextId;
       return queue.token;
     }
-    queue = new Queue(nextToken++, name, contextId);
+    queue = new Queue(nextToken++, contextId);
     byName.put(key(vmId, name), queue);
     byToken.put(queue.token, queue);
     return queue.token;

@@ -196,6 +196,22 @@ class RawAbiFilterTest {
   }
 
   @Test
+  void morePluginContextsShareTheVm() {
+    host = ProxyWasmHost.load(wasm).rootId("first").start();
+
+    PluginContext second = host.startPlugin("second", "");
+    host.newHttpStream().sendRequestHeaders(get("/api"), true);
+    HttpStream throughSecond = second.newHttpStream();
+    throughSecond.sendRequestHeaders(get("/api"), true);
+
+    assertEquals(2, second.id());
+    assertEquals(4, throughSecond.id());
+    assertTrue(host.logMessages(LogLevel.INFO).contains("configured root id 'second'"));
+    assertEquals(2, host.metric("c_filter_requests"));
+    assertThrows(PluginStartException.class, () -> host.startPlugin("third", "reject"));
+  }
+
+  @Test
   void ticksFollowTheClock() {
     host = ProxyWasmHost.load(wasm).pluginConfig("tick").start();
 

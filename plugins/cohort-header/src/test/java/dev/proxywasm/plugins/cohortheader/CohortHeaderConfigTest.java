@@ -3,12 +3,15 @@ package dev.proxywasm.plugins.cohortheader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proxywasm.abi.Headers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The configuration on the JVM: defaults equal to the Lua filter, every field read, and an
@@ -58,6 +61,15 @@ class CohortHeaderConfigTest {
         assertEquals("control", c.defaultCohort);
         assertEquals("x-user-id", c.sticky.keyHeader);
         assertEquals(60000, c.sticky.ttlMillis);
+    }
+
+    @Test
+    void theShippedExampleIsValid() throws Exception {
+        CohortHeaderConfig c = CohortHeaderConfig.parse(
+                Files.readAllBytes(Path.of("src/main/proxywasm-plugin/example-config.json")));
+        assertEquals("bucket_tester", c.cluster);
+        assertEquals("x-user-id", c.sticky.keyHeader);
+        assertEquals(300_000, c.sticky.ttlMillis);
     }
 
     @Test
@@ -117,7 +129,7 @@ class CohortHeaderConfigTest {
     void malformedJsonSaysWhere() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> parse("{\n  \"cluster\": \"x\",,\n}"));
         assertEquals("pluginConfig", e.field());
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("pluginConfig: is not valid JSON at line 2, column "),
+        assertTrue(e.getMessage().startsWith("pluginConfig: is not valid JSON at line 2, column "),
                 e.getMessage());
     }
 }

@@ -8,9 +8,13 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /** Where an image goes: a registry (pushed under a tag) or a tarball on disk. */
 public final class ImageDestination {
+  private static final Pattern LOOPBACK_IPV4 =
+      Pattern.compile("127(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+
   private final ImageReference reference;
   private final Path tarball;
   private final RegistryCredentials credentials;
@@ -28,7 +32,7 @@ public final class ImageDestination {
    * The registry image {@code reference} ({@code registry/repository[:tag]}).
    *
    * @param insecure allow plain HTTP and unverified TLS; always allowed for loopback registries
-   *     ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}), which have no certificate to show
+   *     ({@code localhost}, {@code 127.x.x.x}), which have no certificate to show
    * @throws PublishException if the reference is malformed or carries a digest
    */
   public static ImageDestination registry(
@@ -68,13 +72,9 @@ public final class ImageDestination {
   }
 
   private static boolean isLoopback(String registry) {
-    String host = registry;
-    if (host.startsWith("[")) {
-      host = host.substring(1, host.indexOf(']'));
-    } else if (host.indexOf(':') >= 0) {
-      host = host.substring(0, host.indexOf(':'));
-    }
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    int colon = registry.indexOf(':');
+    String host = colon >= 0 ? registry.substring(0, colon) : registry;
+    return host.equals("localhost") || LOOPBACK_IPV4.matcher(host).matches();
   }
 
   /** The image name, with its tag. */

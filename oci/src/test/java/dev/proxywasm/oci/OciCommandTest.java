@@ -147,6 +147,32 @@ class OciCommandTest {
   }
 
   @Test
+  void insecureLetsAPlainHttpRegistryWithAnotherNameBeUsed() throws Exception {
+    // A separate JVM whose resolver maps registry.test to 127.0.0.1: a registry that is not
+    // loopback by name, reached without any address but loopback. (Without --insecure Jib backs
+    // off for about a minute before giving up, so that refusal is covered by
+    // ImageDestinationTest instead.)
+    Path hosts = Files.writeString(work.resolve("hosts"), "127.0.0.1 registry.test\n");
+    String image = "registry.test:" + registry.host().split(":")[1] + "/plain-http:1";
+    java.util.List<String> command =
+        java.util.List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Djdk.net.hosts.file=" + hosts,
+            "-cp",
+            System.getProperty("java.class.path"),
+            OciCommand.class.getName(),
+            "push", "--wasm", module.toString(), "--image", image, "--insecure");
+
+    ProcessRun allowed = ProcessRun.of(command);
+
+    assertEquals(0, allowed.exitCode(), allowed.stderr());
+    ProcessRun raw = Skopeo.anonymous().inspectRaw("docker://" + registry.host() + "/plain-http:1");
+    assertTrue(
+        allowed.stdoutText().contains("digest: " + IstioWasmExtraction.digestOf(raw.stdout())),
+        allowed.stdoutText());
+  }
+
+  @Test
   void missingModuleExitsNonZero() {
     Path missing = work.resolve("absent.wasm");
 

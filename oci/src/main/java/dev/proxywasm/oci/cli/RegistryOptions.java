@@ -15,7 +15,7 @@ final class RegistryOptions {
       names = "--insecure",
       arity = "0..1",
       description =
-          "Allow plain HTTP and unverified TLS (always allowed for localhost/127.0.0.1/[::1]).")
+          "Allow plain HTTP and unverified TLS (always allowed for localhost and 127.x.x.x).")
   boolean insecure;
 
   @Option(

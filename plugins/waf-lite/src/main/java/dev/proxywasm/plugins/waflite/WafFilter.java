@@ -15,8 +15,9 @@ import dev.proxywasm.plugins.waflite.request.HttpRequest;
 
 /**
  * Inspects one request: the request line and headers first (blocking right away when the
- * score is already over the threshold), then the buffered body. Headers are held back while
- * the body is read, so nothing reaches the upstream before the verdict.
+ * score is already over the threshold), then the body, buffered until complete (or until the
+ * body limit). As in coraza-proxy-wasm, headers continue while the body is buffered: Envoy
+ * holds the body, and a blocked request gets the local reply and a reset upstream stream.
  */
 final class WafFilter extends HttpContext {
   private final WafConfig config;
@@ -68,7 +69,7 @@ final class WafFilter extends HttpContext {
       return Action.CONTINUE;
     }
     awaitingBody = true;
-    return Action.PAUSE;
+    return Action.CONTINUE;
   }
 
   @Override

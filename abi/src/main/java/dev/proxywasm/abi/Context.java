@@ -45,15 +45,16 @@ public abstract class Context {
     }
 
     /**
-     * Starts a unary gRPC call; the reply, metadata and close are delivered to {@code handler}
-     * with this context made effective.
+     * Starts a unary gRPC call, delivered to {@code handler} with this context made effective:
+     * on success the reply message ({@link GrpcHandler#onMessage}) is the last event, as in
+     * Envoy; on failure {@link GrpcHandler#onClose} reports the gRPC status.
      */
     public final GrpcCall grpcCall(String cluster, String service, String method, Headers initialMetadata,
             byte[] message, int timeoutMillis, GrpcHandler handler) {
         activate();
         int callId = HostCalls.grpcCall(cluster, service, method,
                 initialMetadata == null ? new Headers(0) : initialMetadata, message, timeoutMillis);
-        Dispatcher.awaitGrpc(callId, id, handler);
+        Dispatcher.awaitGrpc(callId, id, handler, true);
         return new GrpcCall(callId);
     }
 
@@ -63,7 +64,7 @@ public abstract class Context {
         activate();
         int streamId = HostCalls.grpcStream(cluster, service, method,
                 initialMetadata == null ? new Headers(0) : initialMetadata);
-        Dispatcher.awaitGrpc(streamId, id, handler);
+        Dispatcher.awaitGrpc(streamId, id, handler, false);
         return new GrpcStream(streamId);
     }
 

@@ -25,10 +25,13 @@ final class Dispatcher {
     private static final class PendingCall {
         final int ownerId;
         final Object handler;
+        /** A unary gRPC call ends with its one message (Envoy sends no close after success). */
+        final boolean endsWithMessage;
 
-        PendingCall(int ownerId, Object handler) {
+        PendingCall(int ownerId, Object handler, boolean endsWithMessage) {
             this.ownerId = ownerId;
             this.handler = handler;
+            this.endsWithMessage = endsWithMessage;
         }
     }
 
@@ -100,11 +103,11 @@ final class Dispatcher {
     }
 
     static void awaitHttpCall(int callId, int ownerId, HttpCallHandler handler) {
-        HTTP_CALLS.put(callId, new PendingCall(ownerId, handler));
+        HTTP_CALLS.put(callId, new PendingCall(ownerId, handler, true));
     }
 
-    static void awaitGrpc(int callId, int ownerId, GrpcHandler handler) {
-        GRPC_CALLS.put(callId, new PendingCall(ownerId, handler));
+    static void awaitGrpc(int callId, int ownerId, GrpcHandler handler, boolean unary) {
+        GRPC_CALLS.put(callId, new PendingCall(ownerId, handler, unary));
     }
 
     static void forgetGrpc(int callId) {
@@ -120,10 +123,19 @@ final class Dispatcher {
         return call != null && switchTo(call.ownerId) ? (HttpCallHandler) call.handler : null;
     }
 
-    /** Like {@link #takeHttpCall}; {@code last} forgets the call (it closed). */
-    static GrpcHandler grpcHandler(int callId, boolean last) {
-        PendingCall call = last ? GRPC_CALLS.remove(callId) : GRPC_CALLS.get(callId);
-        return call != null && switchTo(call.ownerId) ? (GrpcHandler) call.handler : null;
+    /**
+     * Like {@link #takeHttpCall} for gRPC events. The call is forgotten when it closes, and for
+     * a unary call also when its message arrives, which is its last event after a success.
+     */
+    static GrpcHandler grpcHandler(int callId, boolean closing, boolean message) {
+        PendingCall call = GRPC_CALLS.get(callId);
+        if (call == null) {
+            return null;
+        }
+        if (closing || (message && call.endsWithMessage)) {
+            GRPC_CALLS.remove(callId);
+        }
+        return switchTo(call.ownerId) ? (GrpcHandler) call.handler : null;
     }
 
     private static boolean switchTo(int ownerId) {

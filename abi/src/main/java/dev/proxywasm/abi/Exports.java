@@ -376,7 +376,7 @@ final class Exports {
     }
 
     private static void grpc(int callback, int callId, int argument) {
-        GrpcHandler handler = Dispatcher.grpcHandler(callId, callback == GRPC_CLOSE);
+        GrpcHandler handler = Dispatcher.grpcHandler(callId, callback == GRPC_CLOSE, callback == GRPC_RECEIVE);
         if (handler == null) {
             return;
         }

@@ -212,8 +212,9 @@ final class ProxyAbi {
     return Status.OK.code;
   }
 
+  /** As cpp-host: the status lives on the root context, whichever context is effective. */
   private int getStatus(int codePtr, int ptrPtr, int sizePtr) {
-    HostContext context = context();
+    HostContext context = context().pluginContext();
     memory().writeU32(codePtr, context.statusCode);
     copyOut(context.statusMessage.getBytes(StandardCharsets.UTF_8), ptrPtr, sizePtr);
     return Status.OK.code;

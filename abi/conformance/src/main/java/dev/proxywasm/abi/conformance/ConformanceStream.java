@@ -207,6 +207,7 @@ final class ConformanceStream extends HttpContext {
                     @Override
                     public void onMessage(byte[] message) {
                         setRequestHeader("x-grpc-message", Utf8.decode(message, 0, message.length));
+                        resumeRequest();
                     }
 
                     @Override

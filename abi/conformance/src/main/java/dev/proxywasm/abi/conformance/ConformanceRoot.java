@@ -21,6 +21,9 @@ final class ConformanceRoot extends RootContext {
     SharedQueue queue;
     String pluginConfig = "";
     final List<ConformanceStream> resumeOnTick = new ArrayList<>();
+    /** Where the cost benchmark's routes put what they read, so the reads are not optimised away. */
+    int lastHeaderCount;
+    String lastUserAgent;
 
     @Override
     public boolean onVmStart(int vmConfigurationSize) {

@@ -76,6 +76,12 @@ final class ConformanceStream extends HttpContext {
                 return Action.CONTINUE;
             case "/gc-stress":
                 return stressAllocator();
+            case "/read-all":
+                root.lastHeaderCount = requestHeaders().size();
+                return Action.CONTINUE;
+            case "/read-one":
+                root.lastUserAgent = requestHeader("user-agent");
+                return Action.CONTINUE;
             default:
                 return Action.CONTINUE;
         }

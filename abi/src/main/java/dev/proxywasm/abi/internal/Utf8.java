@@ -1,12 +1,22 @@
 package dev.proxywasm.abi.internal;
 
+import org.teavm.classlib.PlatformDetector;
+import org.teavm.interop.Address;
+
 /**
  * UTF-8 conversion written for the hot path: TeaVM's {@code new String(bytes, UTF_8)} costs about
  * six times a hand-written decoder, and header names and values are nearly always ASCII.
- * Malformed input decodes to U+FFFD per bad byte, like the JDK, and never throws.
+ * Malformed input decodes to U+FFFD (one per maximal invalid subsequence) and never throws.
+ *
+ * <p>In Wasm, runs of ASCII are copied through raw addresses: TeaVM guards every array access
+ * with a null check, a bounds check and a GC spill, about 50 instructions per byte, where a raw
+ * load and store take a handful. The bounds are checked once, up front, and nothing allocates
+ * inside those loops, so the arrays cannot move under the addresses. On the JVM (unit tests) the
+ * same loops run on arrays.
  */
 public final class Utf8 {
     private static final byte[] EMPTY = new byte[0];
+    private static char[] scratch = new char[256];
 
     private Utf8() {
     }
@@ -16,13 +26,13 @@ public final class Utf8 {
         if (len == 0) {
             return "";
         }
+        if (off < 0 || len < 0 || off > buf.length - len) {
+            throw new IndexOutOfBoundsException("Utf8.decode: " + off + "+" + len + " outside " + buf.length);
+        }
         char[] out = new char[len];
         int end = off + len;
-        int i = off;
-        int n = 0;
-        while (i < end && buf[i] >= 0) {
-            out[n++] = (char) buf[i++];
-        }
+        int n = copyAscii(buf, off, out, len);
+        int i = off + n;
         while (i < end) {
             int b = buf[i] & 0xff;
             if (b < 0x80) {
@@ -79,43 +89,99 @@ public final class Utf8 {
         return new String(out, 0, n);
     }
 
+    /** Copies the leading ASCII bytes of {@code buf[off..off+max)} to {@code out}; returns how many. */
+    private static int copyAscii(byte[] buf, int off, char[] out, int max) {
+        int n = 0;
+        if (PlatformDetector.isWebAssembly()) {
+            Address src = Address.ofData(buf).add(off);
+            Address dst = Address.ofData(out);
+            while (n < max) {
+                byte b = src.add(n).getByte();
+                if (b < 0) {
+                    break;
+                }
+                dst.add(n << 1).putChar((char) b);
+                n++;
+            }
+        } else {
+            while (n < max && buf[off + n] >= 0) {
+                out[n] = (char) buf[off + n];
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Encodes {@code s}; unpaired surrogates become {@code '?'}. */
     public static byte[] encode(String s) {
         int len = s.length();
         if (len == 0) {
             return EMPTY;
         }
-        int size = encodedLength(s);
-        byte[] out = new byte[size];
-        if (isAscii(s)) {
-            for (int i = 0; i < len; i++) {
-                out[i] = (byte) s.charAt(i);
-            }
+        char[] chars = chars(s);
+        if (asciiPrefix(chars, len) == len) {
+            byte[] out = new byte[len];
+            copyAsciiChars(chars, out, 0, len);
             return out;
         }
+        byte[] out = new byte[encodedLength(s)];
         encodeInto(s, out, 0);
         return out;
     }
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
+    /** The characters of {@code s} in a reused scratch array (valid until the next call). */
+    private static char[] chars(String s) {
+        int len = s.length();
+        if (scratch.length < len) {
+            scratch = new char[Math.max(len, scratch.length * 2)];
+        }
+        char[] chars = scratch;
+        s.getChars(0, len, chars, 0);
+        return chars;
+    }
+
+    /** How many leading chars of {@code chars[0..len)} are ASCII. */
+    private static int asciiPrefix(char[] chars, int len) {
+        int n = 0;
+        if (PlatformDetector.isWebAssembly()) {
+            Address src = Address.ofData(chars);
+            while (n < len && src.add(n << 1).getChar() < 0x80) {
+                n++;
+            }
+        } else {
+            while (n < len && chars[n] < 0x80) {
+                n++;
             }
         }
-        return true;
+        return n;
+    }
+
+    /** Writes ASCII {@code chars[0..count)} as bytes at {@code out[pos..]}. */
+    private static void copyAsciiChars(char[] chars, byte[] out, int pos, int count) {
+        if (PlatformDetector.isWebAssembly()) {
+            Address src = Address.ofData(chars);
+            Address dst = Address.ofData(out).add(pos);
+            for (int i = 0; i < count; i++) {
+                dst.add(i).putByte((byte) src.add(i << 1).getChar());
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                out[pos + i] = (byte) chars[i];
+            }
+        }
     }
 
     /** The number of bytes {@link #encode} produces for {@code s}. */
     public static int encodedLength(String s) {
         int len = s.length();
+        char[] chars = chars(s);
         int size = len;
-        for (int i = 0; i < len; i++) {
-            char c = s.charAt(i);
+        for (int i = asciiPrefix(chars, len); i < len; i++) {
+            char c = chars[i];
             if (c >= 0x80) {
                 if (c < 0x800) {
                     size += 1;
-                } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(chars[i + 1])) {
                     size += 2;
                     i++;
                 } else {
@@ -129,15 +195,22 @@ public final class Utf8 {
     /** Writes the encoding of {@code s} at {@code pos}; returns the position after it. */
     public static int encodeInto(String s, byte[] out, int pos) {
         int len = s.length();
-        for (int i = 0; i < len; i++) {
-            char c = s.charAt(i);
+        char[] chars = chars(s);
+        int ascii = asciiPrefix(chars, len);
+        if (pos < 0 || pos > out.length - ascii) {
+            throw new IndexOutOfBoundsException("Utf8.encodeInto: " + ascii + " bytes at " + pos + " of " + out.length);
+        }
+        copyAsciiChars(chars, out, pos, ascii);
+        pos += ascii;
+        for (int i = ascii; i < len; i++) {
+            char c = chars[i];
             if (c < 0x80) {
                 out[pos++] = (byte) c;
             } else if (c < 0x800) {
                 out[pos++] = (byte) (0xc0 | (c >> 6));
                 out[pos++] = (byte) (0x80 | (c & 0x3f));
-            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(chars[i + 1])) {
+                int cp = Character.toCodePoint(c, chars[++i]);
                 out[pos++] = (byte) (0xf0 | (cp >> 18));
                 out[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
                 out[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3f));

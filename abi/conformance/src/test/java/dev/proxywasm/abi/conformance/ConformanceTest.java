@@ -198,6 +198,17 @@ class ConformanceTest {
         }
 
         @Test
+        void malformedUtf8InABodyDecodesToReplacementCharactersWithoutATrap() {
+            start();
+            HttpStream stream = host.newHttpStream();
+            stream.sendRequestHeaders(Headers.of(":method", "POST", ":path", "/body", ":authority", "x"), false);
+            byte[] body = {'a', (byte) 0xff, 'b', (byte) 0xe2, (byte) 0x82, 'c', (byte) 0xf0, (byte) 0x9f, (byte) 0x98,
+                (byte) 0x80};
+            assertEquals(Action.CONTINUE, stream.sendRequestBody(body, true));
+            assertEquals("A\ufffdB\ufffdC\ud83d\ude00", stream.requestBody());
+        }
+
+        @Test
         void aLocalReplyAnswersTheRequestInsteadOfForwardingIt() {
             start();
             HttpStream stream = host.newHttpStream();

@@ -18,6 +18,30 @@ public final class HostCalls {
     private HostCalls() {
     }
 
+    /**
+     * Encoded header names, by identity: filters ask for the same few literal names (interned
+     * constants) on every request, and encoding one costs more than the host call itself.
+     */
+    private static final int NAME_CACHE_SIZE = 16;
+    private static final String[] CACHED_NAMES = new String[NAME_CACHE_SIZE];
+    private static final byte[][] CACHED_BYTES = new byte[NAME_CACHE_SIZE][];
+    private static int nextCacheSlot;
+
+    /** The UTF-8 bytes of header name {@code name}; never modify the returned array. */
+    static byte[] headerName(String name) {
+        for (int i = 0; i < NAME_CACHE_SIZE; i++) {
+            if (CACHED_NAMES[i] == name) {
+                return CACHED_BYTES[i];
+            }
+        }
+        byte[] bytes = Utf8.encode(name);
+        int slot = nextCacheSlot;
+        nextCacheSlot = (slot + 1) % NAME_CACHE_SIZE;
+        CACHED_NAMES[slot] = name;
+        CACHED_BYTES[slot] = bytes;
+        return bytes;
+    }
+
     private static void check(String call, int status) {
         if (status != 0) {
             throw new ProxyException(call, Status.of(status));
@@ -140,7 +164,7 @@ public final class HostCalls {
 
     /** The value of {@code key} in map {@code type}, or {@code null} when absent. */
     public static String getHeaderMapValue(int type, String key) {
-        byte[] k = Utf8.encode(key);
+        byte[] k = headerName(key);
         byte[] arena = HostMemory.beginCall();
         int status = proxyGetHeaderMapValue(type, HostMemory.addressOf(k), k.length, HostMemory.slot(0), HostMemory.slot(1));
         HostMemory.keep(k);
@@ -168,7 +192,7 @@ public final class HostCalls {
 
     /** Adds a pair to map {@code type}, keeping existing values of {@code key}. */
     public static void addHeaderMapValue(int type, String key, String value) {
-        byte[] k = Utf8.encode(key);
+        byte[] k = headerName(key);
         byte[] v = Utf8.encode(value);
         check("proxy_add_header_map_value",
                 proxyAddHeaderMapValue(type, HostMemory.addressOf(k), k.length, HostMemory.addressOf(v), v.length));
@@ -179,7 +203,7 @@ public final class HostCalls {
 
     /** Sets {@code key} to {@code value} in map {@code type}, replacing existing values. */
     public static void replaceHeaderMapValue(int type, String key, String value) {
-        byte[] k = Utf8.encode(key);
+        byte[] k = headerName(key);
         byte[] v = Utf8.encode(value);
         check("proxy_replace_header_map_value",
                 proxyReplaceHeaderMapValue(type, HostMemory.addressOf(k), k.length, HostMemory.addressOf(v), v.length));
@@ -190,7 +214,7 @@ public final class HostCalls {
 
     /** Removes every value of {@code key} from map {@code type}. */
     public static void removeHeaderMapValue(int type, String key) {
-        byte[] k = Utf8.encode(key);
+        byte[] k = headerName(key);
         check("proxy_remove_header_map_value", proxyRemoveHeaderMapValue(type, HostMemory.addressOf(k), k.length));
     }
 

@@ -95,6 +95,16 @@ public final class Utf8 {
         if (PlatformDetector.isWebAssembly()) {
             Address src = Address.ofData(buf).add(off);
             Address dst = Address.ofData(out);
+            // Four bytes at a time while all four are ASCII (Wasm loads need no alignment).
+            while (n + 4 <= max) {
+                int word = src.add(n).getInt();
+                if ((word & 0x80808080) != 0) {
+                    break;
+                }
+                dst.add(n << 1).putInt((word & 0xff) | ((word & 0xff00) << 8));
+                dst.add((n << 1) + 4).putInt(((word >>> 16) & 0xff) | ((word >>> 8) & 0xff0000));
+                n += 4;
+            }
             while (n < max) {
                 byte b = src.add(n).getByte();
                 if (b < 0) {

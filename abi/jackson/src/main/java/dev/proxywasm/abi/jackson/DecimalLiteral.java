@@ -4,19 +4,18 @@ import java.math.BigInteger;
 
 /**
  * A plain decimal floating-point literal ({@code -12.5e-3}), rounded correctly to the nearest
- * {@code double} or {@code float}.
+ * {@code double} or {@code float} (ties to even), as the JVM and FastDoubleParser round.
  *
- * <p>TeaVM's {@code Double.parseDouble} can miss by one unit in the last place ({@code 1e23},
- * {@code 8.41e21}) and flushes some subnormals to zero ({@code 4.9e-324}). Its answer is used as a
- * starting point and then checked exactly: the literal's value is compared, in integer arithmetic,
- * with the midpoints to the neighbouring representable numbers, and the result moves until it is
- * the nearest one (ties to even), as the JVM and FastDoubleParser round. Short literals skip all
- * that: a significand and a power of ten that are both exact make one IEEE operation exact
- * (Clinger's fast path), which covers typical configuration values.
+ * <p>TeaVM's own {@code Double.parseDouble} can miss by one unit in the last place ({@code 1e23},
+ * {@code 8.41e21}) and flushes some subnormals to zero ({@code 4.9e-324}), so it is not used for
+ * these. Short literals take Clinger's fast path: a significand and a power of ten that are both
+ * exact make one IEEE multiplication or division exact, which covers typical configuration values.
+ * The rest are divided out exactly in integers: the quotient, scaled to one bit more than the
+ * format's precision, plus whether a remainder is left, is all that round-to-nearest-even needs.
  *
- * <p>The exact comparison scales by {@code 10^|exponent|}, so literals whose magnitude is far
- * outside the format's range are answered as zero or infinity up front; that keeps the work
- * bounded by the literal's length, which jackson's {@code StreamReadConstraints} limits.
+ * <p>The exact path scales by {@code 10^|exponent|}, so literals whose magnitude is far outside
+ * the format's range are answered as zero or infinity up front; that keeps the work bounded by the
+ * literal's length, which jackson's {@code StreamReadConstraints} limits.
  */
 final class DecimalLiteral {
     private static final double[] DOUBLE_POWERS_OF_TEN = {
@@ -29,16 +28,12 @@ final class DecimalLiteral {
     /** Saturates the written exponent: anything beyond is zero or infinity in every format. */
     private static final int EXPONENT_LIMIT = 100_000_000;
 
-    private final String text;
     private final boolean negative;
     /** The significant digits without leading zeros; the value is {@code digits × 10^exponent}. */
     private final String digits;
     private final int exponent;
-    private BigInteger significand;
-    private BigInteger powerOfTen;
 
-    private DecimalLiteral(String text, boolean negative, String digits, int exponent) {
-        this.text = text;
+    private DecimalLiteral(boolean negative, String digits, int exponent) {
         this.negative = negative;
         this.digits = digits;
         this.exponent = exponent;
@@ -100,7 +95,7 @@ final class DecimalLiteral {
         if (i != length) {
             return null;
         }
-        return new DecimalLiteral(text, negative, digits.toString(), (int) (written - fractionDigits));
+        return new DecimalLiteral(negative, digits.toString(), (int) (written - fractionDigits));
     }
 
     /** @return the {@code double} nearest to the literal */
@@ -116,7 +111,7 @@ final class DecimalLiteral {
             magnitude = exponent >= 0 ? exact * DOUBLE_POWERS_OF_TEN[exponent]
                     : exact / DOUBLE_POWERS_OF_TEN[-exponent];
         } else {
-            magnitude = nearestDouble(Math.abs(Double.parseDouble(text)));
+            magnitude = nearestDouble();
         }
         // Not -magnitude: TeaVM's optimizer dropped the sign of a negated zero here (-0.0 became 0.0).
         return Math.copySign(magnitude, negative ? -1.0 : 1.0);
@@ -135,89 +130,65 @@ final class DecimalLiteral {
             magnitude = exponent >= 0 ? exact * FLOAT_POWERS_OF_TEN[exponent]
                     : exact / FLOAT_POWERS_OF_TEN[-exponent];
         } else {
-            magnitude = nearestFloat(Math.abs(Float.parseFloat(text)));
+            magnitude = nearestFloat();
         }
         return Math.copySign(magnitude, negative ? -1.0f : 1.0f);
     }
 
-    /** Moves a non-negative {@code double} near the literal's magnitude to the nearest one. */
-    double nearestDouble(double candidate) {
-        while (true) {
-            if (Double.isInfinite(candidate)) {
-                // Infinity stands for everything from MAX_VALUE's upper midpoint up.
-                if (compareTo((1L << 54) - 1, 970) >= 0) {
-                    return candidate;
-                }
-                candidate = Double.MAX_VALUE;
-            }
-            long bits = Double.doubleToRawLongBits(candidate);
-            int biased = (int) (bits >>> 52);
-            long fraction = bits & ((1L << 52) - 1);
-            long significand = biased == 0 ? fraction : fraction | 1L << 52;
-            int step = roundingStep(significand, Math.max(biased, 1) - 1075, biased > 1 && fraction == 0);
-            if (step == 0) {
-                return candidate;
-            }
-            candidate = step > 0 ? Math.nextUp(candidate) : Math.nextDown(candidate);
-        }
+    /** The exact path for {@code double}: the magnitude, for a non-zero literal within range. */
+    double nearestDouble() {
+        return Double.longBitsToDouble(nearestBits(53, -1074, 2047));
     }
 
-    /** Moves a non-negative {@code float} near the literal's magnitude to the nearest one. */
-    float nearestFloat(float candidate) {
-        while (true) {
-            if (Float.isInfinite(candidate)) {
-                if (compareTo((1L << 25) - 1, 103) >= 0) {
-                    return candidate;
-                }
-                candidate = Float.MAX_VALUE;
-            }
-            int bits = Float.floatToRawIntBits(candidate);
-            int biased = bits >>> 23;
-            int fraction = bits & ((1 << 23) - 1);
-            long significand = biased == 0 ? fraction : fraction | 1 << 23;
-            int step = roundingStep(significand, Math.max(biased, 1) - 150, biased > 1 && fraction == 0);
-            if (step == 0) {
-                return candidate;
-            }
-            candidate = step > 0 ? Math.nextUp(candidate) : Math.nextDown(candidate);
-        }
+    /** The exact path for {@code float}: the magnitude, for a non-zero literal within range. */
+    float nearestFloat() {
+        return Float.intBitsToFloat((int) nearestBits(24, -149, 255));
     }
 
     /**
-     * Where the literal rounds relative to {@code significand × 2^binaryExponent}: {@code +1} above
-     * it, {@code -1} below it, {@code 0} to it. The midpoint below is closer when the candidate is a
-     * power of two above the subnormal range ({@code narrowBelow}), as the spacing halves there.
+     * The IEEE 754 bits of the binary number nearest to the literal's magnitude.
+     *
+     * @param precision significand bits, the hidden one included
+     * @param minExponent the power of two of the smallest subnormal
+     * @param infinityExponent the biased exponent of infinity
      */
-    private int roundingStep(long significand, int binaryExponent, boolean narrowBelow) {
-        boolean odd = (significand & 1) != 0;
-        int aboveUpper = compareTo(2 * significand + 1, binaryExponent - 1);
-        if (aboveUpper > 0 || aboveUpper == 0 && odd) {
-            return 1;
-        }
-        if (significand == 0) {
-            return 0;
-        }
-        int aboveLower = narrowBelow ? compareTo(4 * significand - 1, binaryExponent - 2)
-                : compareTo(2 * significand - 1, binaryExponent - 1);
-        return aboveLower < 0 || aboveLower == 0 && odd ? -1 : 0;
-    }
-
-    /** Compares the literal's magnitude with {@code multiple × 2^binaryExponent}, exactly. */
-    private int compareTo(long multiple, int binaryExponent) {
-        if (significand == null) {
-            significand = new BigInteger(digits);
-            powerOfTen = BigInteger.TEN.pow(Math.abs(exponent));
-        }
-        BigInteger left = exponent >= 0 ? significand.multiply(powerOfTen) : significand;
-        BigInteger right = BigInteger.valueOf(multiple);
-        if (exponent < 0) {
-            right = right.multiply(powerOfTen);
-        }
-        if (binaryExponent >= 0) {
-            right = right.shiftLeft(binaryExponent);
+    private long nearestBits(int precision, int minExponent, int infinityExponent) {
+        BigInteger numerator = new BigInteger(digits);
+        BigInteger denominator = BigInteger.ONE;
+        if (exponent >= 0) {
+            numerator = numerator.multiply(BigInteger.TEN.pow(exponent));
         } else {
-            left = left.shiftLeft(-binaryExponent);
+            denominator = BigInteger.TEN.pow(-exponent);
         }
-        return left.compareTo(right);
+        // numerator / (denominator * 2^shift) gets precision + 1 or + 2 bits, the last one being
+        // the rounding bit; never finer than half the smallest subnormal.
+        int shift = Math.max(numerator.bitLength() - denominator.bitLength() - (precision + 1), minExponent - 1);
+        BigInteger[] division = (shift < 0 ? numerator.shiftLeft(-shift) : numerator)
+                .divideAndRemainder(shift > 0 ? denominator.shiftLeft(shift) : denominator);
+        long quotient = division[0].longValue();
+        boolean sticky = division[1].signum() != 0;
+        if (quotient >= 1L << (precision + 1)) {
+            sticky |= (quotient & 1) != 0;
+            quotient >>= 1;
+            shift++;
+        }
+        long significand = quotient >> 1;
+        if ((quotient & 1) != 0 && (sticky || (significand & 1) != 0)) {
+            significand++;
+        }
+        int binaryExponent = shift + 1;
+        if (significand == 1L << precision) {
+            significand >>= 1;
+            binaryExponent++;
+        }
+        long hidden = 1L << (precision - 1);
+        if (significand < hidden) {
+            return significand;
+        }
+        long biased = binaryExponent - minExponent + 1;
+        if (biased >= infinityExponent) {
+            return (long) infinityExponent << (precision - 1);
+        }
+        return biased << (precision - 1) | (significand - hidden);
     }
 }

@@ -18,38 +18,88 @@ public final class KeywordSet {
   public static final Acceptor ANYWHERE = (t, s, e) -> true;
 
   private final String[] keywords;
-  // Trie as parallel arrays: edges are kept in per-node sorted-by-insertion linked lists,
-  // which is compact and fast enough for alphabets of a few dozen characters.
-  private char[] edgeChar;
-  private int[] edgeTarget;
-  private int[] edgeNext;
-  private int[] firstEdge;
-  private int[] fail;
+  // Built as a trie with failure links, then flattened into a DFA over the keywords' own
+  // alphabet: one table lookup per input character. Characters that occur in no keyword share
+  // class 0, which always leads back to the root.
+  private final byte[] classOf = new byte[128];
+  private int classes = 1;
+  private char[] delta;
   private int[] output;     // keyword index ending at this node, or -1
   private int[] outputLink; // next node on the fail chain with an output, or -1
-  private int nodes;
-  private int edges;
+  private boolean[] reports;
 
   private KeywordSet(String[] keywords) {
     this.keywords = keywords;
+    for (String k : keywords) {
+      for (int i = 0; i < k.length(); i++) {
+        char c = k.charAt(i);
+        if (c >= 128) {
+          throw new IllegalArgumentException("keywords must be ASCII: " + k);
+        }
+        if (classOf[c] == 0) {
+          classOf[c] = (byte) classes++;
+        }
+      }
+    }
     int capacity = 1;
     for (String k : keywords) {
       capacity += k.length();
     }
-    edgeChar = new char[capacity];
-    edgeTarget = new int[capacity];
-    edgeNext = new int[capacity];
-    firstEdge = new int[capacity];
-    fail = new int[capacity];
+    int[] trie = new int[capacity * classes];
     output = new int[capacity];
-    outputLink = new int[capacity];
-    nodes = 1;
-    firstEdge[0] = -1;
+    int nodes = 1;
     output[0] = -1;
-    for (int i = 0; i < keywords.length; i++) {
-      insert(keywords[i], i);
+    for (int w = 0; w < keywords.length; w++) {
+      int node = 0;
+      String word = keywords[w];
+      for (int i = 0; i < word.length(); i++) {
+        int slot = node * classes + classOf[word.charAt(i)];
+        if (trie[slot] == 0) {
+          output[nodes] = -1;
+          trie[slot] = nodes++;
+        }
+        node = trie[slot];
+      }
+      if (output[node] < 0) {
+        output[node] = w;
+      }
     }
-    buildFailureLinks();
+    buildAutomaton(trie, nodes);
+  }
+
+  private void buildAutomaton(int[] trie, int nodes) {
+    delta = new char[nodes * classes];
+    int[] fail = new int[nodes];
+    outputLink = new int[nodes];
+    reports = new boolean[nodes];
+    int[] queue = new int[nodes];
+    int head = 0;
+    int tail = 0;
+    outputLink[0] = -1;
+    for (int c = 1; c < classes; c++) {
+      int child = trie[c];
+      if (child != 0) {
+        fail[child] = 0;
+        queue[tail++] = child;
+      }
+      delta[c] = (char) child;
+    }
+    while (head < tail) {
+      int node = queue[head++];
+      int f = fail[node];
+      outputLink[node] = output[f] >= 0 ? f : outputLink[f];
+      reports[node] = output[node] >= 0 || outputLink[node] >= 0;
+      for (int c = 1; c < classes; c++) {
+        int child = trie[node * classes + c];
+        if (child != 0) {
+          fail[child] = delta[f * classes + c];
+          queue[tail++] = child;
+          delta[node * classes + c] = (char) child;
+        } else {
+          delta[node * classes + c] = delta[f * classes + c];
+        }
+      }
+    }
   }
 
   /** Builds a set; keywords must be lowercase (the text is matched as given). */
@@ -78,64 +128,6 @@ public final class KeywordSet {
     return new KeywordSet(words);
   }
 
-  private void insert(String word, int index) {
-    int node = 0;
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      int next = child(node, c);
-      if (next < 0) {
-        next = nodes++;
-        firstEdge[next] = -1;
-        output[next] = -1;
-        edgeChar[edges] = c;
-        edgeTarget[edges] = next;
-        edgeNext[edges] = firstEdge[node];
-        firstEdge[node] = edges++;
-      }
-      node = next;
-    }
-    if (output[node] < 0) {
-      output[node] = index;
-    }
-  }
-
-  private int child(int node, char c) {
-    for (int e = firstEdge[node]; e >= 0; e = edgeNext[e]) {
-      if (edgeChar[e] == c) {
-        return edgeTarget[e];
-      }
-    }
-    return -1;
-  }
-
-  private void buildFailureLinks() {
-    int[] queue = new int[nodes];
-    int head = 0;
-    int tail = 0;
-    outputLink[0] = -1;
-    for (int e = firstEdge[0]; e >= 0; e = edgeNext[e]) {
-      fail[edgeTarget[e]] = 0;
-      outputLink[edgeTarget[e]] = -1;
-      queue[tail++] = edgeTarget[e];
-    }
-    while (head < tail) {
-      int node = queue[head++];
-      for (int e = firstEdge[node]; e >= 0; e = edgeNext[e]) {
-        int target = edgeTarget[e];
-        char c = edgeChar[e];
-        int f = fail[node];
-        int next;
-        while ((next = child(f, c)) < 0 && f != 0) {
-          f = fail[f];
-        }
-        fail[target] = next >= 0 && next != target ? next : 0;
-        int ft = fail[target];
-        outputLink[target] = output[ft] >= 0 ? ft : outputLink[ft];
-        queue[tail++] = target;
-      }
-    }
-  }
-
   /**
    * Finds the first accepted occurrence (by end position) of any keyword in {@code text}.
    *
@@ -146,11 +138,10 @@ public final class KeywordSet {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      int next;
-      while ((next = child(node, c)) < 0 && node != 0) {
-        node = fail[node];
+      node = delta[node * classes + (c < 128 ? classOf[c] : 0)];
+      if (!reports[node]) {
+        continue;
       }
-      node = next < 0 ? 0 : next;
       for (int o = output[node] >= 0 ? node : outputLink[node]; o >= 0; o = outputLink[o]) {
         String keyword = keywords[output[o]];
         if (acceptor.accept(text, i + 1 - keyword.length(), i + 1)) {
@@ -168,10 +159,16 @@ public final class KeywordSet {
 
   /** True when {@code word} is exactly one of the keywords. */
   public boolean contains(String word) {
+    // Walk the DFA; an exact keyword is reached only along trie edges, so the depth reached
+    // must equal the word's length for the keyword at that node to be the word itself.
     int node = 0;
-    for (int i = 0; i < word.length() && node >= 0; i++) {
-      node = child(node, word.charAt(i));
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c >= 128 || classOf[c] == 0) {
+        return false;
+      }
+      node = delta[node * classes + classOf[c]];
     }
-    return node >= 0 && output[node] >= 0;
+    return node != 0 && output[node] >= 0 && keywords[output[node]].equals(word);
   }
 }

@@ -14,9 +14,16 @@ public final class Rule {
   private final ValueMatcher valueMatcher;
   private final RequestMatcher requestMatcher;
   private final boolean needsBody;
+  private final int requiredCharacters;
 
   private Rule(int id, int paranoia, Severity severity, String message, int targets,
       ValueMatcher valueMatcher, RequestMatcher requestMatcher, boolean needsBody) {
+    this(id, paranoia, severity, message, targets, valueMatcher, requestMatcher, needsBody, 0);
+  }
+
+  private Rule(int id, int paranoia, Severity severity, String message, int targets,
+      ValueMatcher valueMatcher, RequestMatcher requestMatcher, boolean needsBody, int required) {
+    this.requiredCharacters = required;
     this.id = id;
     this.paranoia = paranoia;
     this.severity = severity;
@@ -46,6 +53,21 @@ public final class Rule {
   /** A request-level rule evaluated once the body is known. */
   public static Rule body(int id, Severity severity, String message, RequestMatcher matcher) {
     return new Rule(id, 1, severity, message, 0, null, matcher, true);
+  }
+
+  /**
+   * This rule, run only on values containing at least one of {@code characters} (see
+   * {@link CharacterSignature}): an XSS tag needs a {@code <}, a function call a {@code (}.
+   * Most values contain none of a rule's characters, so most rule/value pairs cost one AND.
+   */
+  public Rule needs(String characters) {
+    return new Rule(id, paranoia, severity, message, targets, valueMatcher, requestMatcher, needsBody,
+        CharacterSignature.of(characters));
+  }
+
+  /** {@link CharacterSignature} bits of which a value must contain one; 0 for any value. */
+  public int requiredCharacters() {
+    return requiredCharacters;
   }
 
   /** CRS rule id, e.g. 942100. */

@@ -16,6 +16,8 @@ public final class Target {
   private String decoded;
   private String lower;
   private String commandLine;
+  private int signature;
+  private boolean signed;
 
   /**
    * @param kind  {@link TargetKind} bits
@@ -49,6 +51,16 @@ public final class Target {
       decoded = removeNulls(HtmlEntityDecoder.decode(UrlDecoder.decode(value)));
     }
     return decoded;
+  }
+
+  /** {@link CharacterSignature} of the value as parsed and as decoded. */
+  public int signature() {
+    if (!signed) {
+      signed = true;
+      String d = decoded();
+      signature = CharacterSignature.of(value) | (d == value ? 0 : CharacterSignature.of(d));
+    }
+    return signature;
   }
 
   /** {@link #decoded()} in ASCII lowercase. */

@@ -75,10 +75,12 @@ public final class WafEngine {
         continue;
       }
       int kinds = rule.targets();
+      int required = rule.requiredCharacters();
       ValueMatcher matcher = rule.valueMatcher();
       for (int i = 0; i < targets.size(); i++) {
         Target target = targets.get(i);
         if ((target.kind() & kinds) == 0
+            || (required != 0 && (target.signature() & required) == 0)
             || (perTarget && exclusions.excluded(rule.id(), target.name()))) {
           continue;
         }

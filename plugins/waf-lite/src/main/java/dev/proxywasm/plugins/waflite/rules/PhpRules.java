@@ -61,13 +61,13 @@ final class PhpRules {
     rules.add(Rule.values(933120, "PHP Injection Attack: Configuration Directive Found", TARGETS,
         PhpRules::configDirective));
     rules.add(Rule.values(933130, "PHP Injection Attack: Variables Found", TARGETS,
-        t -> SUPERGLOBALS.find(t.lower(), (s, a, b) -> b >= s.length() || !CharClass.isWord(s.charAt(b)))));
+        t -> t.lower().indexOf('$') < 0 ? null : SUPERGLOBALS.find(t.lower(), (s, a, b) -> b >= s.length() || !CharClass.isWord(s.charAt(b)))));
     rules.add(Rule.values(933135, "PHP Injection Attack: Variable Access Found", TARGETS,
         PhpRules::variableVariable));
     rules.add(Rule.values(933150, "PHP Injection Attack: High-Risk PHP Function Name Found",
         TARGETS, t -> HIGH_RISK.find(t.lower(), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(933160, "PHP Injection Attack: High-Risk PHP Function Call Found",
-        TARGETS, t -> CALLED.find(t.lower(), PhpRules::isCall)));
+        TARGETS, t -> t.lower().indexOf('(') < 0 ? null : CALLED.find(t.lower(), PhpRules::isCall)));
     rules.add(Rule.values(933170, "PHP Injection Attack: Serialized Object Injection", TARGETS
         | TargetKind.HEADERS, PhpRules::serializedObject));
     rules.add(Rule.values(933180, "PHP Injection Attack: Variable Function Call Found", TARGETS,
@@ -100,6 +100,9 @@ final class PhpRules {
 
   private static String configDirective(Target t) {
     String s = t.lower();
+    if (s.indexOf('=') < 0) {
+      return null;
+    }
     return CONFIG_DIRECTIVES.find(s, (text, start, end) -> {
       if (start > 0 && CharClass.isWord(text.charAt(start - 1))) {
         return false;

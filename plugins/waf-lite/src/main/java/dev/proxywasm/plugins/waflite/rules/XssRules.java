@@ -25,6 +25,8 @@ final class XssRules {
   private static final KeywordSet JS_CALLS = KeywordSet.parse(
       "eval|settimeout|setinterval|alert|prompt|confirm|atob|btoa|execscript|msgbox|import"
           + "|fetch|constructor|unescape|escape|decodeuricomponent|string.fromcharcode");
+  private static final KeywordSet ATTRIBUTE_VECTORS = KeywordSet.parse(
+      "xlink:href|formaction=|formaction =|<!entity|xmlns:xlink|xhtml:|xml:base|!entity");
   private static final KeywordSet GLOBALS = KeywordSet.parse(
       "window|self|this|top|parent|frames|globalthis|document|content");
 
@@ -40,16 +42,8 @@ final class XssRules {
     }));
     rules.add(Rule.values(941120, "XSS Filter - Category 2: Event Handler Vector", TARGETS,
         t -> eventHandler(t.lower(), false)));
-    rules.add(Rule.values(941130, "XSS Filter - Category 3: Attribute Vector", TARGETS, t -> {
-      String s = t.lower();
-      for (String v : new String[] {"xlink:href", "formaction=", "formaction =", "<!entity",
-          "xmlns:xlink", "pattern=", "!entity", "xhtml:", "xml:base"}) {
-        if (s.contains(v) && (v.charAt(0) != 'p' || s.indexOf('<') >= 0)) {
-          return v;
-        }
-      }
-      return null;
-    }));
+    rules.add(Rule.values(941130, "XSS Filter - Category 3: Attribute Vector", TARGETS,
+        t -> ATTRIBUTE_VECTORS.find(t.lower(), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(941170, "NoScript XSS InjectionChecker: Attribute Injection", TARGETS,
         t -> scriptUrl(t.lower())));
     rules.add(Rule.values(941180, "Node-Validator Deny List Keywords", TARGETS,
@@ -65,7 +59,8 @@ final class XssRules {
     }));
     rules.add(Rule.values(941370, "JavaScript global variable found", TARGETS, XssRules::globalAccess));
     rules.add(Rule.values(941390, "Javascript method detected", TARGETS,
-        t -> JS_CALLS.find(t.lower(), XssRules::isJsCall)));
+        t -> t.lower().indexOf('(') < 0 && t.lower().indexOf('`') < 0 ? null
+            : JS_CALLS.find(t.lower(), XssRules::isJsCall)));
   }
 
   /** A tag the browser would act on: an active tag, or any tag with a handler or script URL. */

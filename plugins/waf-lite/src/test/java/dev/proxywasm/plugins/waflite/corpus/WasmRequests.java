@@ -31,7 +31,9 @@ public final class WasmRequests {
     if (hasBody && !stream.hasLocalResponse()) {
       stream.sendRequestBody(body, true);
     }
-    return stream.hasLocalResponse() ? stream.localResponse().status() : 0;
+    int status = stream.hasLocalResponse() ? stream.localResponse().status() : 0;
+    stream.complete();
+    return status;
   }
 
   /** Sends a corpus record. */

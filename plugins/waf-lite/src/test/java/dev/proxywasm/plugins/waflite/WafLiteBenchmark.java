@@ -1,0 +1,101 @@
+package dev.proxywasm.plugins.waflite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.proxywasm.harness.Headers;
+import dev.proxywasm.harness.HttpStream;
+import dev.proxywasm.harness.LinearMemoryProbe;
+import dev.proxywasm.harness.LogLevel;
+import dev.proxywasm.harness.ProxyWasmHost;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints what a typical 1 KB request costs inside the module (WebAssembly instructions, exact;
+ * guest microseconds, noisy), the module size, and linear memory before and after 100,000
+ * requests. Timing is printed, never asserted; memory must stay flat.
+ */
+class WafLiteBenchmark {
+  private static final int WARM_UP = 2_000;
+  private static final int REQUESTS = Integer.getInteger("waf.bench.requests", 100_000);
+
+  static Headers typicalHeaders() {
+    return Headers.of(":method", "POST", ":path", "/api/v2/orders?currency=EUR&locale=en-GB&ref=spring-sale",
+        ":authority", "shop.example.com", ":scheme", "https",
+        "user-agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/124.0.0.0 Safari/537.36",
+        "accept", "application/json, text/plain, */*", "accept-language", "en-GB,en;q=0.9",
+        "accept-encoding", "gzip, deflate, br", "content-type", "application/json",
+        "referer", "https://shop.example.com/checkout", "origin", "https://shop.example.com",
+        "cookie", "session=8f3c2a9e41b0d7; cart=3; consent=analytics%3Dno",
+        "x-request-id", "2b7e1516-28ae-d2a6-abf7-158809cf4f3c", "content-length", "512");
+  }
+
+  static final String TYPICAL_BODY = "{\"customer\":{\"name\":\"Ann O'Neil\",\"email\":\"ann@example.com\","
+      + "\"address\":{\"street\":\"12 Baker Street\",\"city\":\"London\",\"zip\":\"NW1 6XE\"}},"
+      + "\"items\":[{\"sku\":\"TSHIRT-RED-M\",\"qty\":2,\"price\":19.99},{\"sku\":\"MUG-WHITE\",\"qty\":1,"
+      + "\"price\":8.5}],\"note\":\"Please leave the parcel with the neighbour if nobody is at home, "
+      + "thank you!\",\"coupon\":\"SPRING-10\",\"gift\":false,\"newsletter\":true,\"channel\":\"web\","
+      + "\"device\":{\"os\":\"Windows\",\"browser\":\"Chrome 124\"}}";
+
+  @Test
+  void printsCostSizeAndMemory() throws IOException {
+    long size = Files.size(WafLiteWasmTest.WASM);
+    long rawSize = Files.size(Path.of("target/wasm/plugin.raw.wasm"));
+    long instructions;
+    try (ProxyWasmHost counting = ProxyWasmHost.load(WafLiteWasmTest.WASM).countInstructions()
+        .logLevel(LogLevel.ERROR).start()) {
+      for (int i = 0; i < 50; i++) {
+        send(counting);
+      }
+      instructions = send(counting)[0];
+    }
+    long before;
+    long after;
+    long totalNanos = 0;
+    try (ProxyWasmHost host = ProxyWasmHost.load(WafLiteWasmTest.WASM).logLevel(LogLevel.ERROR).start()) {
+      for (int i = 0; i < WARM_UP; i++) {
+        send(host);
+      }
+      before = LinearMemoryProbe.bytes(host);
+      for (int i = 0; i < REQUESTS; i++) {
+        totalNanos += send(host)[1];
+      }
+      after = LinearMemoryProbe.bytes(host);
+      assertEquals(0, host.metric("waf_lite.blocked"));
+    }
+    int requestBytes = TYPICAL_BODY.length() + 560;
+    System.out.printf("waf-lite benchmark (typical request: ~%d bytes, JSON body %d bytes)%n", requestBytes,
+        TYPICAL_BODY.length());
+    System.out.printf("  module: %d bytes raw, %d bytes after wasm-opt -Oz%n", rawSize, size);
+    System.out.printf("  cost: %d WebAssembly instructions per request (headers + body callbacks)%n", instructions);
+    System.out.printf("  guest time: %.1f us per request (mean of %d, wasmtime, this machine)%n",
+        totalNanos / 1000.0 / REQUESTS, REQUESTS);
+    System.out.printf("  linear memory: %d KiB after %d warm-up requests, %d KiB after %d more%n",
+        before / 1024, WARM_UP, after / 1024, REQUESTS);
+    assertEquals(before, after, "linear memory grew after warm-up");
+  }
+
+  /** One typical request; returns {instructions (if counted, else -1), guest nanoseconds}. */
+  private static long[] send(ProxyWasmHost host) {
+    HttpStream stream = host.newHttpStream();
+    stream.sendRequestHeaders(typicalHeaders(), false);
+    long nanos = host.lastCallCost().wallTime().toNanos();
+    long instructions = count(host);
+    stream.sendRequestBody(TYPICAL_BODY, true);
+    nanos += host.lastCallCost().wallTime().toNanos();
+    instructions += count(host);
+    stream.complete();
+    return new long[] {instructions, nanos};
+  }
+
+  private static long count(ProxyWasmHost host) {
+    try {
+      return host.lastCallCost().instructions();
+    } catch (IllegalStateException notCounting) {
+      return -1;
+    }
+  }
+}

@@ -35,7 +35,7 @@ class UpstreamAnswerFuzzTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "`{}`                                                                              | body | 128 | open   | 1",
-        "`{\"default_cohort\": \"control\", \"max_value_length\": 12}`                     | body | 12  | open   | 2",
+        "`{\"default_cohort\": \"control\", \"max_value_length\": 16}`                     | body | 16  | open   | 2",
         "`{\"value_header\": \"x-bucket\", \"failure_policy\": \"fail_closed\", \"max_value_length\": 40}` | x-bucket | 40 | closed | 3",
     })
     void randomAnswersNeverTrapAndNeverForwardAnInvalidValue(String config, String source, int maxLength,

@@ -55,6 +55,7 @@ class LuaScenarioTest {
             assertEquals(0, host.metric("cohort_header.failures.invalid_value"));
             assertEquals(List.of(), host.logMessages(LogLevel.WARN));
             assertEquals(List.of(), host.logMessages(LogLevel.ERROR));
+            assertEquals(List.of(), host.diagnostics(), "the module needs nothing Envoy lacks");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.proxywasm.abi;
 
 import dev.proxywasm.abi.internal.HostCalls;
-import java.util.HashMap;
 import java.util.function.Supplier;
 
 /**
@@ -11,11 +10,12 @@ import java.util.function.Supplier;
  * effective so that switching costs a host call only when needed.
  */
 final class Dispatcher {
-    private static final HashMap<String, Supplier<? extends RootContext>> ROOT_FACTORIES = new HashMap<>();
+    private static String[] rootIds = new String[0];
+    private static Supplier<?>[] rootFactories = new Supplier<?>[0];
     private static Supplier<? extends RootContext> defaultRootFactory;
-    private static final HashMap<Integer, Context> CONTEXTS = new HashMap<>();
-    private static final HashMap<Integer, PendingCall> HTTP_CALLS = new HashMap<>();
-    private static final HashMap<Integer, PendingCall> GRPC_CALLS = new HashMap<>();
+    private static final IdTable<Context> CONTEXTS = new IdTable<>();
+    private static final IdTable<PendingCall> HTTP_CALLS = new IdTable<>();
+    private static final IdTable<PendingCall> GRPC_CALLS = new IdTable<>();
     private static int effective;
 
     private Dispatcher() {
@@ -39,9 +39,17 @@ final class Dispatcher {
         Exports.link();
         if (rootId == null) {
             defaultRootFactory = factory;
-        } else {
-            ROOT_FACTORIES.put(rootId, factory);
+            return;
         }
+        int n = rootIds.length;
+        String[] ids = new String[n + 1];
+        Supplier<?>[] factories = new Supplier<?>[n + 1];
+        System.arraycopy(rootIds, 0, ids, 0, n);
+        System.arraycopy(rootFactories, 0, factories, 0, n);
+        ids[n] = rootId;
+        factories[n] = factory;
+        rootIds = ids;
+        rootFactories = factories;
     }
 
     /** The host entered a callback of {@code contextId}, which makes it effective. */
@@ -87,12 +95,14 @@ final class Dispatcher {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private static Supplier<? extends RootContext> rootFactoryFor() {
-        if (!ROOT_FACTORIES.isEmpty()) {
+        if (rootIds.length > 0) {
             String rootId = Properties.pluginRootId();
-            Supplier<? extends RootContext> named = rootId == null ? null : ROOT_FACTORIES.get(rootId);
-            if (named != null) {
-                return named;
+            for (int i = 0; i < rootIds.length; i++) {
+                if (rootIds[i].equals(rootId)) {
+                    return (Supplier<? extends RootContext>) rootFactories[i];
+                }
             }
         }
         return defaultRootFactory;
@@ -139,7 +149,7 @@ final class Dispatcher {
     }
 
     private static boolean switchTo(int ownerId) {
-        if (!CONTEXTS.containsKey(ownerId)) {
+        if (!CONTEXTS.contains(ownerId)) {
             return false;
         }
         if (effective != ownerId) {

@@ -1,0 +1,103 @@
+package dev.proxywasm.abi;
+
+/**
+ * Ids (context ids, call ids) to objects. Open addressing with linear probing over plain int
+ * keys: no boxing and far less code in the module than {@code HashMap<Integer, V>}.
+ */
+final class IdTable<V> {
+    private int[] keys = new int[16];
+    private Object[] values = new Object[16];
+    private boolean[] used = new boolean[16];
+    private int size;
+
+    V get(int id) {
+        int i = find(id);
+        return i < 0 ? null : value(i);
+    }
+
+    boolean contains(int id) {
+        return find(id) >= 0;
+    }
+
+    void put(int id, V value) {
+        if ((size + 1) * 4 > keys.length * 3) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int i = slot(id, mask);
+        while (used[i] && keys[i] != id) {
+            i = (i + 1) & mask;
+        }
+        if (!used[i]) {
+            used[i] = true;
+            keys[i] = id;
+            size++;
+        }
+        values[i] = value;
+    }
+
+    /** Removes {@code id}; returns what it mapped to, or null. */
+    V remove(int id) {
+        int i = find(id);
+        if (i < 0) {
+            return null;
+        }
+        V removed = value(i);
+        int mask = keys.length - 1;
+        // Backward-shift deletion keeps every probe chain unbroken without tombstones.
+        int hole = i;
+        int j = (i + 1) & mask;
+        while (used[j]) {
+            int home = slot(keys[j], mask);
+            boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+            if (movable) {
+                keys[hole] = keys[j];
+                values[hole] = values[j];
+                hole = j;
+            }
+            j = (j + 1) & mask;
+        }
+        used[hole] = false;
+        values[hole] = null;
+        size--;
+        return removed;
+    }
+
+    private int find(int id) {
+        int mask = keys.length - 1;
+        int i = slot(id, mask);
+        while (used[i]) {
+            if (keys[i] == id) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        return -1;
+    }
+
+    private static int slot(int id, int mask) {
+        return (id * 0x9e3779b9) >>> 16 & mask;
+    }
+
+    @SuppressWarnings("unchecked")
+    private V value(int i) {
+        return (V) values[i];
+    }
+
+    private void grow() {
+        int[] oldKeys = keys;
+        Object[] oldValues = values;
+        boolean[] oldUsed = used;
+        keys = new int[oldKeys.length * 2];
+        values = new Object[oldKeys.length * 2];
+        used = new boolean[oldKeys.length * 2];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldUsed[i]) {
+                @SuppressWarnings("unchecked")
+                V v = (V) oldValues[i];
+                put(oldKeys[i], v);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.proxywasm.abi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class IdTableTest {
+    @Test
+    void behavesLikeAMapUnderRandomPutsAndRemovesIncludingCollidingIds() {
+        Random random = new Random(3);
+        IdTable<String> table = new IdTable<>();
+        Map<Integer, String> reference = new HashMap<>();
+        for (int i = 0; i < 200_000; i++) {
+            // Small ranges and multiples of 2^16 collide in the table's hash.
+            int id = random.nextBoolean() ? random.nextInt(64) : random.nextInt(8) << 16;
+            switch (random.nextInt(3)) {
+                case 0:
+                    table.put(id, "v" + i);
+                    reference.put(id, "v" + i);
+                    break;
+                case 1:
+                    assertEquals(reference.remove(id), table.remove(id));
+                    break;
+                default:
+                    assertEquals(reference.get(id), table.get(id));
+                    assertEquals(reference.containsKey(id), table.contains(id));
+            }
+        }
+        for (Map.Entry<Integer, String> e : reference.entrySet()) {
+            assertEquals(e.getValue(), table.get(e.getKey()));
+        }
+        assertNull(table.get(-1));
+    }
+}

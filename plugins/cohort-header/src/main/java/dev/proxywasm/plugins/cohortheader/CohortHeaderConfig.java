@@ -138,8 +138,8 @@ final class CohortHeaderConfig {
                     cluster = nonEmptyString(p, field);
                     break;
                 case "method":
-                    method = nonEmptyString(p, field);
-                    requireNoProblem(field, HeaderSyntax.nameProblem(method));
+                    method = string(p, field);
+                    requireNoProblem(field, HeaderSyntax.tokenProblem(method, "a method"));
                     break;
                 case "path":
                     path = headerValue(p, field);

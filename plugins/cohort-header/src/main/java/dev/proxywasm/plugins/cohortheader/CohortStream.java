@@ -91,12 +91,13 @@ final class CohortStream extends HttpContext {
         awaiting = false;
         long now = System.currentTimeMillis();
         metrics.callLatency.record(Math.max(0, now - callStartMillis));
-        if (found(response, now) == Action.CONTINUE) {
+        if (useAnswer(response, now) == Action.CONTINUE) {
             resumeRequest();
         }
     }
 
-    private Action found(HttpCallResponse response, long now) {
+    /** Sets the cohort the answer holds, or applies the failure policy; returns what the request does next. */
+    private Action useAnswer(HttpCallResponse response, long now) {
         if (response.failed()) {
             return failed(Failure.RESET, "reason \"" + response.failureReason() + "\"");
         }

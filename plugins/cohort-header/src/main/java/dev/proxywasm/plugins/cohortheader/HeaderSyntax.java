@@ -17,10 +17,21 @@ final class HeaderSyntax {
         if (name.charAt(0) == ':') {
             return "must not be a pseudo-header";
         }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
+        return tokenProblem(name, "a header name");
+    }
+
+    /**
+     * Why {@code token} is not an RFC 9110 token (what header names and methods are), or
+     * {@code null}; {@code what} names it in the message, e.g. {@code "a method"}.
+     */
+    static String tokenProblem(String token, String what) {
+        if (token.isEmpty()) {
+            return "must not be empty";
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
             if (!isTokenChar(c)) {
-                return "contains " + describe(c) + " at index " + i + ", which a header name may not";
+                return "contains " + describe(c) + " at index " + i + ", which " + what + " may not";
             }
         }
         return null;

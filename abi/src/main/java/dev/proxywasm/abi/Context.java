@@ -20,6 +20,17 @@ public abstract class Context {
         this.id = contextId;
     }
 
+    /**
+     * Runs the callback {@code callback} (one of {@link Exports}' callback numbers) on this
+     * context; returns its ABI result. Each kind of context knows its own callbacks, so the
+     * exports need no type tests.
+     */
+    abstract int onCallback(int callback, int a, int b);
+
+    static int bool(boolean value) {
+        return value ? 1 : 0;
+    }
+
     /** Makes this context the one later host calls act on. */
     protected final void activate() {
         Dispatcher.activate(id);

@@ -17,8 +17,8 @@ import org.teavm.interop.Export;
  * the module small.
  */
 final class Exports {
-    private static final int TRUE = 1;
-    private static final int FALSE = 0;
+    static final int TRUE = 1;
+    static final int FALSE = 0;
     private static boolean linked;
 
     private Exports() {
@@ -51,31 +51,31 @@ final class Exports {
 
     // ---- lifecycle ------------------------------------------------------------------------
 
-    private static final int CONTEXT_CREATE = 0;
-    private static final int VM_START = 1;
-    private static final int CONFIGURE = 2;
-    private static final int TICK = 3;
-    private static final int QUEUE_READY = 4;
-    private static final int FOREIGN_FUNCTION = 5;
-    private static final int DONE = 6;
-    private static final int LOG = 7;
-    private static final int DELETE = 8;
-    private static final int REQUEST_HEADERS = 9;
-    private static final int REQUEST_BODY = 10;
-    private static final int REQUEST_TRAILERS = 11;
-    private static final int RESPONSE_HEADERS = 12;
-    private static final int RESPONSE_BODY = 13;
-    private static final int RESPONSE_TRAILERS = 14;
-    private static final int HTTP_CALL_RESPONSE = 15;
-    private static final int NEW_CONNECTION = 16;
-    private static final int DOWNSTREAM_DATA = 17;
-    private static final int DOWNSTREAM_CLOSE = 18;
-    private static final int UPSTREAM_DATA = 19;
-    private static final int UPSTREAM_CLOSE = 20;
-    private static final int GRPC_INITIAL_METADATA = 21;
-    private static final int GRPC_RECEIVE = 22;
-    private static final int GRPC_TRAILING_METADATA = 23;
-    private static final int GRPC_CLOSE = 24;
+    static final int CONTEXT_CREATE = 0;
+    static final int VM_START = 1;
+    static final int CONFIGURE = 2;
+    static final int TICK = 3;
+    static final int QUEUE_READY = 4;
+    static final int FOREIGN_FUNCTION = 5;
+    static final int DONE = 6;
+    static final int LOG = 7;
+    static final int DELETE = 8;
+    static final int REQUEST_HEADERS = 9;
+    static final int REQUEST_BODY = 10;
+    static final int REQUEST_TRAILERS = 11;
+    static final int RESPONSE_HEADERS = 12;
+    static final int RESPONSE_BODY = 13;
+    static final int RESPONSE_TRAILERS = 14;
+    static final int HTTP_CALL_RESPONSE = 15;
+    static final int NEW_CONNECTION = 16;
+    static final int DOWNSTREAM_DATA = 17;
+    static final int DOWNSTREAM_CLOSE = 18;
+    static final int UPSTREAM_DATA = 19;
+    static final int UPSTREAM_CLOSE = 20;
+    static final int GRPC_INITIAL_METADATA = 21;
+    static final int GRPC_RECEIVE = 22;
+    static final int GRPC_TRAILING_METADATA = 23;
+    static final int GRPC_CLOSE = 24;
 
     private static final String[] NAMES = {
         "proxy_on_context_create", "proxy_on_vm_start", "proxy_on_configure", "proxy_on_tick",
@@ -256,37 +256,6 @@ final class Exports {
             case CONTEXT_CREATE:
                 Dispatcher.create(target, a);
                 return 0;
-            case VM_START:
-                return c instanceof RootContext && ((RootContext) c).onVmStart(a) ? TRUE : FALSE;
-            case CONFIGURE:
-                return c instanceof RootContext && ((RootContext) c).onConfigure(a) ? TRUE : FALSE;
-            case TICK:
-                if (c instanceof RootContext) {
-                    ((RootContext) c).onTick();
-                }
-                return 0;
-            case QUEUE_READY:
-                if (c instanceof RootContext) {
-                    ((RootContext) c).onQueueReady(a);
-                }
-                return 0;
-            case FOREIGN_FUNCTION:
-                if (c instanceof RootContext) {
-                    ((RootContext) c).onForeignFunction(a, b);
-                }
-                return 0;
-            case DONE:
-                return done(c) ? TRUE : FALSE;
-            case LOG:
-                log(c);
-                return 0;
-            case DELETE:
-                try {
-                    delete(c);
-                } finally {
-                    Dispatcher.delete(target);
-                }
-                return 0;
             case HTTP_CALL_RESPONSE: {
                 HttpCallHandler handler = Dispatcher.takeHttpCall(target);
                 if (handler != null) {
@@ -300,78 +269,15 @@ final class Exports {
             case GRPC_CLOSE:
                 grpc(callback, target, a);
                 return 0;
+            case DELETE:
+                try {
+                    return c == null ? 0 : c.onCallback(DELETE, a, b);
+                } finally {
+                    Dispatcher.delete(target);
+                }
             default:
-                break;
-        }
-        if (c instanceof HttpContext) {
-            HttpContext h = (HttpContext) c;
-            switch (callback) {
-                case REQUEST_HEADERS:
-                    return h.onRequestHeaders(a, b != 0).code();
-                case REQUEST_BODY:
-                    return h.onRequestBody(a, b != 0).code();
-                case REQUEST_TRAILERS:
-                    return h.onRequestTrailers(a).code();
-                case RESPONSE_HEADERS:
-                    return h.onResponseHeaders(a, b != 0).code();
-                case RESPONSE_BODY:
-                    return h.onResponseBody(a, b != 0).code();
-                case RESPONSE_TRAILERS:
-                    return h.onResponseTrailers(a).code();
-                default:
-                    return Action.CONTINUE.code();
-            }
-        }
-        if (c instanceof TcpContext) {
-            TcpContext t = (TcpContext) c;
-            switch (callback) {
-                case NEW_CONNECTION:
-                    return t.onNewConnection().code();
-                case DOWNSTREAM_DATA:
-                    return t.onDownstreamData(a, b != 0).code();
-                case DOWNSTREAM_CLOSE:
-                    t.onDownstreamConnectionClose(PeerType.of(a));
-                    return 0;
-                case UPSTREAM_DATA:
-                    return t.onUpstreamData(a, b != 0).code();
-                case UPSTREAM_CLOSE:
-                    t.onUpstreamConnectionClose(PeerType.of(a));
-                    return 0;
-                default:
-                    return Action.CONTINUE.code();
-            }
-        }
-        return Action.CONTINUE.code();
-    }
-
-    private static boolean done(Context c) {
-        if (c instanceof HttpContext) {
-            return ((HttpContext) c).onDone();
-        } else if (c instanceof TcpContext) {
-            return ((TcpContext) c).onDone();
-        } else if (c instanceof RootContext) {
-            return ((RootContext) c).onDone();
-        }
-        return true;
-    }
-
-    private static void log(Context c) {
-        if (c instanceof HttpContext) {
-            ((HttpContext) c).onLog();
-        } else if (c instanceof TcpContext) {
-            ((TcpContext) c).onLog();
-        } else if (c instanceof RootContext) {
-            ((RootContext) c).onLog();
-        }
-    }
-
-    private static void delete(Context c) {
-        if (c instanceof HttpContext) {
-            ((HttpContext) c).onDelete();
-        } else if (c instanceof TcpContext) {
-            ((TcpContext) c).onDelete();
-        } else if (c instanceof RootContext) {
-            ((RootContext) c).onDelete();
+                // Unknown contexts (none created, or a plugin without HTTP/TCP support) continue.
+                return c == null ? (callback == DONE ? TRUE : Action.CONTINUE.code()) : c.onCallback(callback, a, b);
         }
     }
 

@@ -55,6 +55,34 @@ public abstract class HttpContext extends Context {
     public void onDelete() {
     }
 
+    @Override
+    final int onCallback(int callback, int a, int b) {
+        switch (callback) {
+            case Exports.REQUEST_HEADERS:
+                return onRequestHeaders(a, b != 0).code();
+            case Exports.REQUEST_BODY:
+                return onRequestBody(a, b != 0).code();
+            case Exports.REQUEST_TRAILERS:
+                return onRequestTrailers(a).code();
+            case Exports.RESPONSE_HEADERS:
+                return onResponseHeaders(a, b != 0).code();
+            case Exports.RESPONSE_BODY:
+                return onResponseBody(a, b != 0).code();
+            case Exports.RESPONSE_TRAILERS:
+                return onResponseTrailers(a).code();
+            case Exports.DONE:
+                return bool(onDone());
+            case Exports.LOG:
+                onLog();
+                return 0;
+            case Exports.DELETE:
+                onDelete();
+                return 0;
+            default:
+                return Action.CONTINUE.code();
+        }
+    }
+
     // ---- request --------------------------------------------------------------------------
 
     /** The first value of request header {@code name}, or {@code null}. */

@@ -61,6 +61,35 @@ public abstract class RootContext extends Context {
         return null;
     }
 
+    @Override
+    final int onCallback(int callback, int a, int b) {
+        switch (callback) {
+            case Exports.VM_START:
+                return bool(onVmStart(a));
+            case Exports.CONFIGURE:
+                return bool(onConfigure(a));
+            case Exports.TICK:
+                onTick();
+                return 0;
+            case Exports.QUEUE_READY:
+                onQueueReady(a);
+                return 0;
+            case Exports.FOREIGN_FUNCTION:
+                onForeignFunction(a, b);
+                return 0;
+            case Exports.DONE:
+                return bool(onDone());
+            case Exports.LOG:
+                onLog();
+                return 0;
+            case Exports.DELETE:
+                onDelete();
+                return 0;
+            default:
+                return 0;
+        }
+    }
+
     /** The VM configuration (empty when none was given). */
     public final byte[] vmConfiguration() {
         return buffer(BufferType.VM_CONFIGURATION);

@@ -44,6 +44,34 @@ public abstract class TcpContext extends Context {
     public void onDelete() {
     }
 
+    @Override
+    final int onCallback(int callback, int a, int b) {
+        switch (callback) {
+            case Exports.NEW_CONNECTION:
+                return onNewConnection().code();
+            case Exports.DOWNSTREAM_DATA:
+                return onDownstreamData(a, b != 0).code();
+            case Exports.DOWNSTREAM_CLOSE:
+                onDownstreamConnectionClose(PeerType.of(a));
+                return 0;
+            case Exports.UPSTREAM_DATA:
+                return onUpstreamData(a, b != 0).code();
+            case Exports.UPSTREAM_CLOSE:
+                onUpstreamConnectionClose(PeerType.of(a));
+                return 0;
+            case Exports.DONE:
+                return bool(onDone());
+            case Exports.LOG:
+                onLog();
+                return 0;
+            case Exports.DELETE:
+                onDelete();
+                return 0;
+            default:
+                return Action.CONTINUE.code();
+        }
+    }
+
     /** Up to {@code maxSize} buffered client bytes from {@code start}. */
     public final byte[] downstreamData(int start, int maxSize) {
         return data(BufferType.DOWNSTREAM_DATA, start, maxSize);

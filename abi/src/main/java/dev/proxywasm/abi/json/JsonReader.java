@@ -1,0 +1,510 @@
+package dev.proxywasm.abi.json;
+
+/**
+ * A pull parser for one JSON document (RFC 8259) in UTF-8: {@link #next()} returns one token at
+ * a time, strings come unescaped, numbers as their literal with checked conversions.
+ *
+ * <p>It accepts exactly what jackson-core accepts with its default features, for one root value:
+ * no comments, no trailing commas, no leading zeros, no {@code NaN}, no unescaped control
+ * characters, only the escapes RFC 8259 lists. An escaped lone surrogate ({@code "\ud800"}) is
+ * kept as that char, as the JDK and jackson do. It is stricter than jackson in two places: the
+ * bytes must be well-formed UTF-8 (jackson lets overlong forms and encoded surrogates through),
+ * and nothing may follow the root value (jackson reads further root values). A leading UTF-8
+ * byte order mark is skipped, and an empty (or all-blank) document yields {@link JsonToken#END}
+ * at once, both as in jackson; a caller that needs a value checks for it.
+ *
+ * <p>Every {@link JsonLimits} bound is checked as the input is read, and nothing recurses, so a
+ * hostile document costs at most the limits, never a stack overflow. Errors are
+ * {@link JsonException}s with the line and column; they never quote the input.
+ *
+ * <pre>{@code
+ * JsonReader in = new JsonReader(bytes, JsonLimits.DEFAULT);
+ * for (JsonToken t = in.next(); t != JsonToken.END; t = in.next()) { ... in.text() ... }
+ * }</pre>
+ *
+ * {@link JsonCursor} reads a configuration on top of it, with paths in its errors.
+ */
+public final class JsonReader {
+    // What the grammar allows next.
+    private static final int ROOT = 0;
+    private static final int VALUE = 1;
+    private static final int VALUE_OR_CLOSE = 2;
+    private static final int NAME = 3;
+    private static final int NAME_OR_CLOSE = 4;
+    private static final int SEPARATOR = 5;
+    private static final int DONE = 6;
+
+    private final byte[] in;
+    private final int end;
+    private final int start;
+    private final JsonLimits limits;
+    /** One entry per open container: true for an object. Grows with depth, up to the limit. */
+    private boolean[] objects = new boolean[16];
+    private int depth;
+    private int pos;
+    private int state = ROOT;
+    private JsonToken current;
+    private int tokenStart;
+    private String text;
+    private boolean integer;
+    private char[] chars = new char[64];
+
+    /** Reads {@code json[0, json.length)}, UTF-8, within {@code limits}. The array must not change meanwhile. */
+    public JsonReader(byte[] json, JsonLimits limits) {
+        this(json, 0, json.length, limits);
+    }
+
+    /** Reads {@code json[offset, offset + length)}, UTF-8, within {@code limits}. */
+    public JsonReader(byte[] json, int offset, int length, JsonLimits limits) {
+        if (offset < 0 || length < 0 || offset > json.length - length) {
+            throw new IndexOutOfBoundsException("JsonReader: " + offset + "+" + length + " outside " + json.length);
+        }
+        this.in = json;
+        this.end = offset + length;
+        this.limits = limits;
+        boolean bom = length >= 3 && json[offset] == (byte) 0xef && json[offset + 1] == (byte) 0xbb
+                && json[offset + 2] == (byte) 0xbf;
+        this.start = bom ? offset + 3 : offset;
+        this.pos = start;
+    }
+
+    /** The token {@link #next()} returned last ({@code null} before the first call). */
+    public JsonToken current() {
+        return current;
+    }
+
+    /**
+     * The current NAME or STRING unescaped, the literal of a NUMBER, {@code true}, {@code false}
+     * or {@code null} for those literals, {@code null} for the other tokens.
+     */
+    public String text() {
+        return text;
+    }
+
+    /** Open objects and arrays after the current token. */
+    public int depth() {
+        return depth;
+    }
+
+    /** Reads the next token; after the root value, {@link JsonToken#END}. */
+    public JsonToken next() throws JsonException {
+        if (state == DONE) {
+            return current = JsonToken.END;
+        }
+        if (pos == start && end - start > limits.maxDocumentSize()) {
+            throw error("document larger than " + limits.maxDocumentSize() + " bytes", start);
+        }
+        text = null;
+        int c = skipSpace();
+        tokenStart = pos;
+        if (state == SEPARATOR) {
+            if (depth == 0) {
+                if (c >= 0) {
+                    throw error("unexpected content after the root value", pos);
+                }
+                state = DONE;
+                return current = JsonToken.END;
+            }
+            boolean object = objects[depth - 1];
+            if (c == (object ? '}' : ']')) {
+                return close();
+            }
+            if (c != ',') {
+                throw error(c < 0 ? "unexpected end of input" : object ? "expected ',' or '}'" : "expected ',' or ']'", pos);
+            }
+            pos++;
+            c = skipSpace();
+            tokenStart = pos;
+            state = object ? NAME : VALUE;
+        }
+        if (state == NAME || state == NAME_OR_CLOSE) {
+            if (c == '}' && state == NAME_OR_CLOSE) {
+                return close();
+            }
+            if (c != '"') {
+                throw error(c < 0 ? "unexpected end of input" : "expected a member name (a string)", pos);
+            }
+            text = string(true);
+            if (skipSpace() != ':') {
+                throw error("expected ':' after the member name", pos);
+            }
+            pos++;
+            state = VALUE;
+            return current = JsonToken.NAME;
+        }
+        if (c == ']' && state == VALUE_OR_CLOSE) {
+            return close();
+        }
+        if (c < 0) {
+            if (state == ROOT) {
+                state = DONE;
+                return current = JsonToken.END;
+            }
+            throw error("unexpected end of input", pos);
+        }
+        return value(c);
+    }
+
+    /**
+     * When the current token opens an object or array, reads up to its end, so that the closing
+     * token becomes the current one; otherwise does nothing. Skipped strings are checked but not
+     * built.
+     */
+    public void skipChildren() throws JsonException {
+        if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
+            return;
+        }
+        int target = depth - 1;
+        while (depth > target) {
+            int c = skipSpace();
+            if (c == '"' && state != NAME && state != NAME_OR_CLOSE && state != SEPARATOR) {
+                // A string value: check it without building it.
+                tokenStart = pos;
+                string(false);
+                state = SEPARATOR;
+                current = JsonToken.STRING;
+            } else {
+                next();
+            }
+        }
+        text = null;
+    }
+
+    /** Whether the current NUMBER has neither fraction nor exponent. */
+    public boolean isInteger() {
+        return current == JsonToken.NUMBER && integer;
+    }
+
+    /** The current NUMBER as a long; it must be an integer literal within the long range. */
+    public long longValue() throws JsonException {
+        if (!isInteger()) {
+            throw error("expected an integer", tokenStart);
+        }
+        String digits = text;
+        boolean negative = digits.charAt(0) == '-';
+        // Accumulated negatively: the negative range is one larger.
+        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
+        long result = 0;
+        for (int i = negative ? 1 : 0; i < digits.length(); i++) {
+            int digit = digits.charAt(i) - '0';
+            if (result < limit / 10 || result * 10 < limit + digit) {
+                throw error("integer out of range", tokenStart);
+            }
+            result = result * 10 - digit;
+        }
+        return negative ? result : -result;
+    }
+
+    /** The current NUMBER as an int; it must be an integer literal within the int range. */
+    public int intValue() throws JsonException {
+        long value = longValue();
+        if (value != (int) value) {
+            throw error("integer out of range", tokenStart);
+        }
+        return (int) value;
+    }
+
+    /** The current NUMBER, rounded to the nearest double; one beyond the double range is an error. */
+    public double doubleValue() throws JsonException {
+        if (current != JsonToken.NUMBER) {
+            throw error("expected a number", tokenStart);
+        }
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            throw error("number out of range", tokenStart);
+        }
+        return value;
+    }
+
+    /** An error about the current token, at its start: for checks the grammar cannot make. */
+    public JsonException error(String problem) {
+        return error(problem, tokenStart);
+    }
+
+    private JsonToken close() {
+        pos++;
+        depth--;
+        state = SEPARATOR;
+        return current = objects[depth] ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+    }
+
+    private JsonToken value(int c) throws JsonException {
+        state = SEPARATOR;
+        switch (c) {
+            case '{':
+            case '[':
+                if (depth == limits.maxDepth()) {
+                    throw error("nesting deeper than " + limits.maxDepth(), pos);
+                }
+                if (depth == objects.length) {
+                    boolean[] grown = new boolean[Math.min(depth * 2, limits.maxDepth())];
+                    System.arraycopy(objects, 0, grown, 0, depth);
+                    objects = grown;
+                }
+                pos++;
+                objects[depth++] = c == '{';
+                state = c == '{' ? NAME_OR_CLOSE : VALUE_OR_CLOSE;
+                return current = c == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY;
+            case '"':
+                text = string(true);
+                return current = JsonToken.STRING;
+            case 't':
+                return literal("true", JsonToken.TRUE);
+            case 'f':
+                return literal("false", JsonToken.FALSE);
+            case 'n':
+                return literal("null", JsonToken.NULL);
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                throw error("expected a value", pos);
+        }
+    }
+
+    private JsonToken literal(String word, JsonToken token) throws JsonException {
+        int length = word.length();
+        if (end - pos < length) {
+            throw error("invalid literal", pos);
+        }
+        for (int i = 0; i < length; i++) {
+            if (in[pos + i] != word.charAt(i)) {
+                throw error("invalid literal", pos);
+            }
+        }
+        pos += length;
+        // "trueish" is one bad token, as jackson reads it, not "true" then garbage.
+        if (pos < end && isWordByte(in[pos])) {
+            throw error("invalid literal", tokenStart);
+        }
+        text = word;
+        return current = token;
+    }
+
+    private JsonToken number() throws JsonException {
+        int from = pos;
+        if (in[pos] == '-') {
+            pos++;
+        }
+        if (digits() == 0) {
+            throw error("expected a digit", pos);
+        }
+        if (in[pos - 1] == '0' && pos - from > (in[from] == '-' ? 2 : 1)) {
+            throw error("leading zero in a number", from);
+        }
+        integer = true;
+        if (pos < end && in[pos] == '.') {
+            integer = false;
+            pos++;
+            if (digits() == 0) {
+                throw error("expected a digit after the decimal point", pos);
+            }
+        }
+        if (pos < end && (in[pos] == 'e' || in[pos] == 'E')) {
+            integer = false;
+            pos++;
+            if (pos < end && (in[pos] == '+' || in[pos] == '-')) {
+                pos++;
+            }
+            if (digits() == 0) {
+                throw error("expected a digit in the exponent", pos);
+            }
+        }
+        int length = pos - from;
+        if (length > limits.maxNumberLength()) {
+            throw error("number longer than " + limits.maxNumberLength() + " characters", from);
+        }
+        if (pos < end && isWordByte(in[pos])) {
+            throw error("invalid number", from);
+        }
+        char[] literal = new char[length];
+        for (int i = 0; i < length; i++) {
+            literal[i] = (char) in[from + i];
+        }
+        text = new String(literal);
+        return current = JsonToken.NUMBER;
+    }
+
+    /** Skips digits; returns how many. */
+    private int digits() {
+        int from = pos;
+        while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
+            pos++;
+        }
+        return pos - from;
+    }
+
+    private static boolean isWordByte(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '$';
+    }
+
+    /**
+     * Reads the string starting at the quote at {@code pos}, checking escapes, control characters,
+     * UTF-8 and the length limit; builds it only when {@code keep}.
+     */
+    private String string(boolean keep) throws JsonException {
+        int from = pos++;
+        int max = limits.maxStringLength();
+        int n = 0;
+        while (true) {
+            if (pos >= end) {
+                throw error("unterminated string", from);
+            }
+            int b = in[pos] & 0xff;
+            int c;
+            if (b == '"') {
+                pos++;
+                return keep ? new String(chars, 0, n) : null;
+            } else if (b == '\\') {
+                c = escape();
+            } else if (b < 0x20) {
+                throw error("control character in a string (must be escaped)", pos);
+            } else if (b < 0x80) {
+                c = b;
+                pos++;
+            } else {
+                c = utf8(b);
+            }
+            int units = c >= 0x10000 ? 2 : 1;
+            if (n + units > max) {
+                throw error("string longer than " + max + " characters", from);
+            }
+            if (keep) {
+                if (n + units > chars.length) {
+                    char[] grown = new char[Math.max(chars.length * 2, n + units)];
+                    System.arraycopy(chars, 0, grown, 0, n);
+                    chars = grown;
+                }
+                if (units == 2) {
+                    chars[n] = Character.highSurrogate(c);
+                    chars[n + 1] = Character.lowSurrogate(c);
+                } else {
+                    chars[n] = (char) c;
+                }
+            }
+            n += units;
+        }
+    }
+
+    /** Reads the escape at {@code pos} (the backslash); returns the char it stands for. */
+    private int escape() throws JsonException {
+        if (pos + 1 >= end) {
+            throw error("unterminated string", pos);
+        }
+        int e = in[pos + 1];
+        pos += 2;
+        switch (e) {
+            case '"':
+            case '\\':
+            case '/':
+                return e;
+            case 'b':
+                return '\b';
+            case 'f':
+                return '\f';
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 't':
+                return '\t';
+            case 'u':
+                int c = 0;
+                for (int i = 0; i < 4; i++) {
+                    int d = pos < end ? hex(in[pos]) : -1;
+                    if (d < 0) {
+                        throw error("expected four hex digits after \\u", pos);
+                    }
+                    c = c << 4 | d;
+                    pos++;
+                }
+                // A surrogate pair comes as two escapes, each one char; kept as they come.
+                return c;
+            default:
+                throw error("invalid escape (only \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)", pos - 2);
+        }
+    }
+
+    private static int hex(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** Decodes the multi-byte UTF-8 sequence at {@code pos} led by {@code b}; rejects malformed ones. */
+    private int utf8(int b) throws JsonException {
+        int need;
+        int low = 0x80;
+        int high = 0xbf;
+        int c;
+        if (b >= 0xc2 && b <= 0xdf) {
+            need = 1;
+            c = b & 0x1f;
+        } else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            c = b & 0x0f;
+            // No overlong forms, no encoded surrogates.
+            low = b == 0xe0 ? 0xa0 : 0x80;
+            high = b == 0xed ? 0x9f : 0xbf;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            c = b & 0x07;
+            // No overlong forms, nothing above U+10FFFF.
+            low = b == 0xf0 ? 0x90 : 0x80;
+            high = b == 0xf4 ? 0x8f : 0xbf;
+        } else {
+            throw error("invalid UTF-8", pos);
+        }
+        for (int i = 1; i <= need; i++) {
+            int next = pos + i < end ? in[pos + i] & 0xff : -1;
+            if (next < low || next > high) {
+                throw error("invalid UTF-8", pos);
+            }
+            c = c << 6 | (next & 0x3f);
+            low = 0x80;
+            high = 0xbf;
+        }
+        pos += need + 1;
+        return c;
+    }
+
+    /** Skips whitespace; returns the byte at the new {@code pos}, or -1 at the end. */
+    private int skipSpace() {
+        while (pos < end) {
+            byte b = in[pos];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b & 0xff;
+            }
+            pos++;
+        }
+        return -1;
+    }
+
+    /** An error at {@code offset}; the line and column are counted only now, errors being rare. */
+    private JsonException error(String problem, int offset) {
+        int line = 1;
+        int lineStart = start;
+        for (int i = start; i < offset; i++) {
+            byte b = in[i];
+            if (b == '\n' || (b == '\r' && (i + 1 >= end || in[i + 1] != '\n'))) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = 1;
+        for (int i = lineStart; i < offset; i++) {
+            // Continuation bytes belong to the character before them.
+            if ((in[i] & 0xc0) != 0x80) {
+                column++;
+            }
+        }
+        return new JsonException(problem, null, line, column);
+    }
+}

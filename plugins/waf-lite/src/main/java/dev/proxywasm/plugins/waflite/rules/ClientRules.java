@@ -59,12 +59,22 @@ final class ClientRules {
     for (Target t : facts.headerTargets()) {
       if ((t.kind() & TargetKind.ARG_NAMES) != 0) {
         String name = Target.asciiLowercase(t.value());
-        if (SESSION_PARAMETERS.contains(name) || name.startsWith("aspsessionid")) {
+        if (SESSION_PARAMETERS.contains(name) || looksLikeSessionName(name)) {
           return t;
         }
       }
     }
     return null;
+  }
+
+  /**
+   * Session cookie names of the common frameworks follow a few patterns: they contain "sess"
+   * ({@code play_session}, {@code koa.sess}, {@code aspsessionid...}), end in "sid"
+   * ({@code sails.sid}), or name a session/login token.
+   */
+  private static boolean looksLikeSessionName(String name) {
+    return name.contains("sess") || name.endsWith(".sid") || name.endsWith("_sid")
+        || name.contains("session-token") || name.contains("login_token") || name.equals("cakephp");
   }
 
   private static boolean refersToHost(String referer, String host) {

@@ -29,7 +29,7 @@ final class FileAccessRules {
           + "|proc/self/|proc/version|proc/cpuinfo|proc/meminfo|proc/net/|proc/mounts"
           + "|proc/interrupts|proc/sched_debug|proc/1/|proc/kcore|proc/cmdline|proc/modules"
           + "|proc/partitions|proc/stat|proc/swaps|proc/uptime|proc/loadavg|proc/devices"
-          + "|sys/class/|sys/kernel/|sys/devices/|sys/block/|sys/module/|sys/power/|sys/firmware/"
+          + "|sys/class|sys/kernel|sys/devices|sys/block|sys/module|sys/power|sys/firmware"
           + "|var/log/|var/run/secrets|var/lib/mysql|var/mail/|var/spool/cron|usr/local/apps/"
           + "|usr/local/etc/|.htaccess|.htpasswd|.htdigest|.bash_history|.bash_profile|.bashrc"
           + "|.zsh_history|.ssh/|id_rsa|id_dsa|id_ecdsa|id_ed25519|authorized_keys|known_hosts"
@@ -41,7 +41,7 @@ final class FileAccessRules {
           + "|.dockerenv|.ds_store|.idea/workspace.xml|.vscode/settings.json|applicationhost.config"
           + "|inetpub/|windows/repair/|windows/panther/|unattend.xml|sysprep.inf"
           + "|.java/|.m2/settings.xml|.gradle/|.composer/auth.json|.cache/|.local/share/"
-          + "|.config/|etc/knockd.conf|etc/vsftpd.conf|etc/proftpd|etc/samba/|etc/openvpn/");
+          + "|.config/|.docker/|backup.sql|dump.sql|etc/knockd.conf|etc/vsftpd.conf|etc/proftpd|etc/samba/|etc/openvpn/");
   /** Files and directories no request path should reach (CRS restricted-files.data). */
   private static final KeywordSet RESTRICTED_PATHS = KeywordSet.parse(
       "/.git|/.svn|/.hg|/.bzr|/.cvs|/.env|/.aws|/.ssh|/.htaccess|/.htpasswd|/.htdigest"
@@ -57,7 +57,8 @@ final class FileAccessRules {
           + "|/claude.md|/.windsurf|/.windsurfrules|/.aider|/.codex|/.gemini|/.amazonq"
           + "|/.copilot|/copilot-instructions.md|/.github/copilot|/mcp.json|/.mcp|/agents.md"
           + "|/.kiro|/.junie|/.goose|/.tabnine|/.codeium|/.sourcegraph|/.openhands|/.augment"
-          + "|/.zed|/.trae|/.kilocode|/.qodo|/.opencode");
+          + "|/.zed|/.trae|/.kilocode|/.qodo|/.opencode|/.plandex|/.fabric|/.n8n|/.cody|/.tabby"
+          + "|/.crush|/.qwen|/.factory|/.lingma|/.void|/.pearai");
   private static final KeywordSet RFI_PARAMETERS = KeywordSet.parse(
       "mosconfig_absolute_path|_conf[path]|_server[document_root]|gallery_basedir"
           + "|path[docroot]|appserv_root|config[root_dir]|include");

@@ -14,7 +14,9 @@ final class GenericRules {
   private static final KeywordSet NODE = KeywordSet.parse(
       "_$$nd_func$$_|__js_function|child_process|process.mainmodule|constructor.constructor"
           + "|.spawnsync(|.execsync(|process.binding(|global.process|require('child"
-          + "|require(\"child|process.kill(|process.exit(|fs.readfilesync|module.require");
+          + "|require(\"child|process.kill(|process.exit(|fs.readfilesync|module.require"
+          + "|module.exports|console.log(|console.info(|console.error(|console.warn(|console.dir("
+          + "|console.log.call(|console.info.call(|process[|global[|globalthis[");
   private static final KeywordSet CLOUD_METADATA = KeywordSet.parse(
       "169.254.169.254|metadata.google.internal|metadata.packet.net|100.100.100.200"
           + "|fd00:ec2::254|169.254.170.2|metadata.azure.com|[::ffff:a9fe:a9fe]|instance-data"
@@ -26,7 +28,8 @@ final class GenericRules {
           + "|.public_send(|object.send|kernel.fork|process.fork|kernel.`");
   private static final String[] LOOPBACK_HOSTS = {
     "localhost", "localhost4", "localhost6", "ip6-localhost", "ip6-loopback", "127.0.0.1",
-    "0.0.0.0", "[::1]", "[::]", "0177.0.0.1", "2130706433", "0x7f000001", "127.1", "0"
+    "0.0.0.0", "[::1]", "[::]", "0177.0.0.1", "2130706433", "0x7f000001", "127.1", "0",
+    "host.docker.internal", "gateway.docker.internal", "kubernetes.default", "metadata"
   };
 
   private GenericRules() {}
@@ -54,7 +57,7 @@ final class GenericRules {
     rules.add(Rule.values(934110, "Possible Server Side Request Forgery (SSRF) Attack: Cloud provider metadata URL",
         TargetKind.ARGS, t -> CLOUD_METADATA.find(t.lower(), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(934130, "JavaScript Prototype Pollution", TargetKind.ARGS
-        | TargetKind.ARG_NAMES | TargetKind.BODY, t -> {
+        | TargetKind.ARG_NAMES | TargetKind.BODY | TargetKind.COOKIES | TargetKind.COOKIE_NAMES, t -> {
           String s = t.lower();
           if (s.contains("__proto__")) {
             return "__proto__";
@@ -62,8 +65,8 @@ final class GenericRules {
           int at = s.indexOf("constructor");
           while (at >= 0) {
             int i = at + 11;
-            while (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == '[' || s.charAt(i) == '\''
-                || s.charAt(i) == '"' || CharClass.isSpace(s.charAt(i)))) {
+            while (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == '[' || s.charAt(i) == ']'
+                || s.charAt(i) == '\'' || s.charAt(i) == '"' || CharClass.isSpace(s.charAt(i)))) {
               i++;
             }
             if (i > at + 11 && s.startsWith("prototype", i)) {
@@ -115,16 +118,17 @@ final class GenericRules {
         while (i < s.length() && (CharClass.isSpace(s.charAt(i)) || s.charAt(i) == '(')) {
           i++;
         }
-        boolean negated = false;
-        while (i < s.length() && s.charAt(i) == '!') {
-          negated = true;
+        int bangs = 0;
+        while (i < s.length() && (s.charAt(i) == '!' || CharClass.isSpace(s.charAt(i)))) {
+          bangs += s.charAt(i) == '!' ? 1 : 0;
           i++;
         }
         String rest = s.substring(i);
-        boolean forever = negated
+        // !false, !0 ... are true; !!{} and plain true/1/{} are true too.
+        boolean forever = bangs % 2 == 1
             ? startsWithAny(rest, "false", "null", "undefined", "nan", "0", "+0", "-0", "\"\"", "''", "``")
             : startsWithAny(rest, "true", "this", "infinity", "new ", "window", "string", "boolean",
-                "function", "object", "array", "{", "[", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+                "function", "object", "array", "{", "[", "\"", "'", "1", "2", "3", "4", "5", "6", "7", "8", "9");
         if (forever && s.indexOf(')', i) > 0) {
           return CharClass.clip(s.substring(at), 24);
         }

@@ -13,7 +13,7 @@ import java.util.List;
  * Plain markup ({@code <b>}, {@code <a href="/x">}) and text with {@code <} are not flagged.
  */
 final class XssRules {
-  private static final int TARGETS = TargetKind.INJECTION | TargetKind.PATH;
+  private static final int TARGETS = TargetKind.INJECTION | TargetKind.PATH | TargetKind.HEADERS;
   /** Tags that run script or load active content without any attribute help. */
   private static final KeywordSet ACTIVE_TAGS = KeywordSet.parse(
       "script|iframe|frame|frameset|object|embed|applet|meta|base|link|style|svg|math|isindex"
@@ -25,6 +25,10 @@ final class XssRules {
   private static final KeywordSet JS_CALLS = KeywordSet.parse(
       "eval|settimeout|setinterval|alert|prompt|confirm|atob|btoa|execscript|msgbox|import"
           + "|fetch|constructor|unescape|escape|decodeuricomponent|string.fromcharcode");
+  /** Tags attackers spell out with spaces or a namespace ({@code <f o r m}, {@code < x: script}). */
+  private static final KeywordSet SPACED_TAGS = KeywordSet.parse(
+      "script|form|dialog|iframe|object|embed|img|svg|style|link|meta|base|input|button|body"
+          + "|frame|applet|video|audio|details|marquee|math|template|isindex");
   private static final KeywordSet ATTRIBUTE_VECTORS = KeywordSet.parse(
       "xlink:href|formaction=|formaction =|<!entity|xmlns:xlink|xhtml:|xml:base|!entity");
   private static final KeywordSet GLOBALS = KeywordSet.parse(
@@ -91,7 +95,35 @@ final class XssRules {
           return CharClass.clip(s.substring(at), 32);
         }
       }
+      String spaced = spacedTag(s, at + 1);
+      if (spaced != null) {
+        return spaced;
+      }
       at = s.indexOf('<', at + 1);
+    }
+    return null;
+  }
+
+  /** A tag name broken up by spaces or a namespace prefix, as browsers of old accepted. */
+  private static String spacedTag(String s, int from) {
+    StringBuilder name = new StringBuilder(12);
+    boolean broken = false;
+    for (int i = from; i < s.length() && name.length() < 12; i++) {
+      char c = s.charAt(i);
+      if (CharClass.isLetter(c)) {
+        name.append(c);
+      } else if (c == ' ' || c == ':' || c == '\t') {
+        broken |= name.length() > 0 || c == ' ';
+        if (c == ':') {
+          name.setLength(0);
+        }
+      } else {
+        break;
+      }
+      if (broken && SPACED_TAGS.contains(name.toString())
+          && (i + 1 >= s.length() || !CharClass.isLetter(s.charAt(i + 1)))) {
+        return "<" + name;
+      }
     }
     return null;
   }
@@ -129,7 +161,22 @@ final class XssRules {
   }
 
   /** {@code javascript:}/{@code vbscript:} followed by code, {@code data:text/html,...<tag>}. */
-  static String scriptUrl(String s) {
+  static String scriptUrl(String text) {
+    // Schemes split by tabs/newlines (v&Tab;bscript:) still work in browsers.
+    String s = text;
+    if (s.indexOf(':') >= 0 && (s.indexOf('\t') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) {
+      StringBuilder compact = new StringBuilder(s.length());
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c != '\t' && c != '\n' && c != '\r') {
+          compact.append(c);
+        }
+      }
+      s = compact.toString();
+    }
+    if (s.contains("url(javascript") || s.contains("url(vbscript")) {
+      return "url(javascript";
+    }
     for (String scheme : new String[] {"javascript", "vbscript", "livescript"}) {
       int at = s.indexOf(scheme);
       while (at >= 0) {

@@ -13,6 +13,7 @@ import dev.proxywasm.plugins.waflite.engine.Target;
 final class BlockLog {
   private static final int MAX_DATA = 64;
   private static final int MAX_URI = 256;
+  private static final String HEX = "0123456789abcdef";
 
   private BlockLog() {}
 
@@ -55,7 +56,7 @@ final class BlockLog {
       if (c == '"' || c == '\\') {
         out.append('\\').append(c);
       } else if (c < 0x20 || c > 0x7e) {
-        out.append("\\x").append(Character.forDigit(c >> 4 & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
+        out.append("\\x").append(HEX.charAt(c >> 4 & 0xf)).append(HEX.charAt(c & 0xf));
       } else {
         out.append(c);
       }

@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.config;
 
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.engine.Target;
 import java.util.List;
 
@@ -30,17 +31,17 @@ final class CorazaDirectives {
     }
     String name = line.substring(0, space);
     String args = line.substring(space).trim();
-    if (name.equalsIgnoreCase("SecRuleEngine")) {
+    if (CharClass.equalsIgnoreCase(name, "SecRuleEngine")) {
       Mode mode = Mode.parse(args);
       if (mode == null) {
         throw new ConfigException(where + ": SecRuleEngine must be On, Off or DetectionOnly, got \"" + args + "\"");
       }
       policy.mode = mode;
-    } else if (name.equalsIgnoreCase("SecRuleRemoveById")) {
+    } else if (CharClass.equalsIgnoreCase(name, "SecRuleRemoveById")) {
       for (String id : words(args)) {
         addRemoval(policy, id, where);
       }
-    } else if (name.equalsIgnoreCase("SecRuleUpdateTargetById")) {
+    } else if (CharClass.equalsIgnoreCase(name, "SecRuleUpdateTargetById")) {
       List<String> parts = words(args);
       if (parts.size() < 2) {
         throw new ConfigException(where + ": SecRuleUpdateTargetById needs a rule id and a target");
@@ -54,17 +55,17 @@ final class CorazaDirectives {
           notes.add("ignored (only !target exclusions are supported): " + line);
         }
       }
-    } else if (name.equalsIgnoreCase("SecRequestBodyLimit")) {
+    } else if (CharClass.equalsIgnoreCase(name, "SecRequestBodyLimit")) {
       policy.bodyLimit = parseInt(args, where + ": SecRequestBodyLimit");
-    } else if (name.equalsIgnoreCase("SecRequestBodyLimitAction")) {
-      if (args.equalsIgnoreCase("Reject")) {
+    } else if (CharClass.equalsIgnoreCase(name, "SecRequestBodyLimitAction")) {
+      if (CharClass.equalsIgnoreCase(args, "Reject")) {
         policy.rejectOversizedBody = true;
-      } else if (args.equalsIgnoreCase("ProcessPartial")) {
+      } else if (CharClass.equalsIgnoreCase(args, "ProcessPartial")) {
         policy.rejectOversizedBody = false;
       } else {
         throw new ConfigException(where + ": SecRequestBodyLimitAction must be Reject or ProcessPartial");
       }
-    } else if (name.equalsIgnoreCase("Include")) {
+    } else if (CharClass.equalsIgnoreCase(name, "Include")) {
       if (!(args.equals("@demo-conf") || args.equals("@recommended-conf") || args.equals("@crs-setup-conf")
           || args.startsWith("@owasp_crs/") || args.equals("@crs-setup.conf"))) {
         notes.add("ignored directive (waf-lite has the CRS rules built in): " + line);

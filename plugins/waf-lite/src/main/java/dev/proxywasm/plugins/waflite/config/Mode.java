@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.config;
 
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 /** What the WAF does with a request whose score reaches the threshold ({@code SecRuleEngine}). */
 public enum Mode {
   /** Block it. */
@@ -11,13 +12,13 @@ public enum Mode {
 
   /** Parses {@code On}, {@code DetectionOnly} or {@code Off} (case-insensitive), or null. */
   public static Mode parse(String value) {
-    if (value.equalsIgnoreCase("on")) {
+    if (CharClass.equalsIgnoreCase(value, "on")) {
       return ON;
     }
-    if (value.equalsIgnoreCase("detectiononly")) {
+    if (CharClass.equalsIgnoreCase(value, "detectiononly")) {
       return DETECTION_ONLY;
     }
-    if (value.equalsIgnoreCase("off")) {
+    if (CharClass.equalsIgnoreCase(value, "off")) {
       return OFF;
     }
     return null;

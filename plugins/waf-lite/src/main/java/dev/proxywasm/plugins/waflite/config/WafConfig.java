@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.config;
 
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.request.JsonReader;
 import dev.proxywasm.plugins.waflite.request.JsonReader.JsonException;
 import dev.proxywasm.plugins.waflite.request.JsonReader.Token;
@@ -105,9 +106,9 @@ public final class WafConfig {
             break;
           case "request_body_limit_action":
             String action = text(p, field);
-            if (action.equalsIgnoreCase("Reject")) {
+            if (CharClass.equalsIgnoreCase(action, "Reject")) {
               base.rejectOversizedBody = true;
-            } else if (action.equalsIgnoreCase("ProcessPartial")) {
+            } else if (CharClass.equalsIgnoreCase(action, "ProcessPartial")) {
               base.rejectOversizedBody = false;
             } else {
               throw new ConfigException("request_body_limit_action: must be Reject or ProcessPartial");

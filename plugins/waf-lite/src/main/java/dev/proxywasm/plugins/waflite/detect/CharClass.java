@@ -69,6 +69,33 @@ public final class CharClass {
     return i;
   }
 
+  /**
+   * {@code a.equalsIgnoreCase(b)} for ASCII letters only: the JDK version pulls Unicode case
+   * tables into the module, and HTTP tokens are ASCII.
+   */
+  public static boolean equalsIgnoreCase(String a, String b) {
+    return a.length() == b.length() && regionMatchesIgnoreCase(a, 0, b, 0, b.length());
+  }
+
+  /** {@code a.regionMatches(true, ...)} for ASCII letters only. */
+  public static boolean regionMatchesIgnoreCase(String a, int aFrom, String b, int bFrom, int length) {
+    if (aFrom < 0 || bFrom < 0 || aFrom + length > a.length() || bFrom + length > b.length()) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char x = a.charAt(aFrom + i);
+      char y = b.charAt(bFrom + i);
+      if (x != y && lower(x) != lower(y)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
   /** Truncates {@code s} to {@code max} chars for logs. */
   public static String clip(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);

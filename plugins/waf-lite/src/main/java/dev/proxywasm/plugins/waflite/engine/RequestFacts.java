@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.engine;
 
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.request.ContentType;
 import dev.proxywasm.plugins.waflite.request.CookieParser;
 import dev.proxywasm.plugins.waflite.request.FormParser;
@@ -40,12 +41,12 @@ public final class RequestFacts {
       String name = request.headerName(i);
       String value = request.headerValue(i);
       headerTargets.add(new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES:" + name, name));
-      if (name.equalsIgnoreCase("cookie")) {
+      if (CharClass.equalsIgnoreCase(name, "cookie")) {
         CookieParser.parse(value, this::addCookie);
         continue;
       }
       int kind = TargetKind.HEADERS;
-      if (name.equalsIgnoreCase("user-agent") || name.equalsIgnoreCase("referer")) {
+      if (CharClass.equalsIgnoreCase(name, "user-agent") || CharClass.equalsIgnoreCase(name, "referer")) {
         kind |= TargetKind.UA_REFERER;
       }
       if (isFilenameHeader(name)) {

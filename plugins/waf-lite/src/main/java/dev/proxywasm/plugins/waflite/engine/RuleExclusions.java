@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.engine;
 
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,10 +53,10 @@ public final class RuleExclusions {
 
   private static boolean targetMatches(String excluded, String name) {
     if (excluded.indexOf(':') >= 0) {
-      return excluded.equalsIgnoreCase(name);
+      return CharClass.equalsIgnoreCase(excluded, name);
     }
     int colon = name.indexOf(':');
-    return colon >= 0 && name.regionMatches(true, colon + 1, excluded, 0, excluded.length())
+    return colon >= 0 && CharClass.regionMatchesIgnoreCase(name, colon + 1, excluded, 0, excluded.length())
         && name.length() - colon - 1 == excluded.length();
   }
 

@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.request;
 
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.engine.Target;
 
 /** A parsed {@code Content-Type}: lowercase media type plus parameter lookup. */
@@ -39,7 +40,7 @@ public final class ContentType {
       int next = header.indexOf(';', from);
       int end = next < 0 ? header.length() : next;
       int eq = header.indexOf('=', from);
-      if (eq > 0 && eq < end && header.substring(from, eq).trim().equalsIgnoreCase(name)) {
+      if (eq > 0 && eq < end && CharClass.equalsIgnoreCase(header.substring(from, eq).trim(), name)) {
         String value = header.substring(eq + 1, end).trim();
         if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
           value = value.substring(1, value.length() - 1);

@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.request;
 
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,7 +76,7 @@ public final class HttpRequest {
   /** The first value of header {@code name} (case-insensitive), or null. */
   public String header(String name) {
     for (int i = 0; i < headerNames.size(); i++) {
-      if (headerNames.get(i).equalsIgnoreCase(name)) {
+      if (CharClass.equalsIgnoreCase(headerNames.get(i), name)) {
         return headerValues.get(i);
       }
     }
@@ -86,7 +87,7 @@ public final class HttpRequest {
   public int headerOccurrences(String name) {
     int count = 0;
     for (int i = 0; i < headerNames.size(); i++) {
-      if (headerNames.get(i).equalsIgnoreCase(name)) {
+      if (CharClass.equalsIgnoreCase(headerNames.get(i), name)) {
         count++;
       }
     }

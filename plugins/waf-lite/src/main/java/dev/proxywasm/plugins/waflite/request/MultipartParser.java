@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.request;
 
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,13 +100,13 @@ public final class MultipartParser {
       if (colon > 0) {
         String header = line.substring(0, colon).trim();
         String value = line.substring(colon + 1).trim();
-        if (header.equalsIgnoreCase("content-disposition")) {
+        if (CharClass.equalsIgnoreCase(header, "content-disposition")) {
           String n = dispositionParameter(value, "name");
           name = n == null ? "" : n;
           filename = dispositionParameter(value, "filename");
-        } else if (header.equalsIgnoreCase("content-type")) {
+        } else if (CharClass.equalsIgnoreCase(header, "content-type")) {
           contentType = value;
-        } else if (header.equalsIgnoreCase("content-transfer-encoding")) {
+        } else if (CharClass.equalsIgnoreCase(header, "content-transfer-encoding")) {
           encoding = value;
         }
       } else {
@@ -155,7 +156,7 @@ public final class MultipartParser {
         valueEnd = s < 0 ? n : s;
         result = value.substring(valueStart, valueEnd).trim();
       }
-      if (key.equalsIgnoreCase(parameter)) {
+      if (CharClass.equalsIgnoreCase(key, parameter)) {
         return result;
       }
       i = valueEnd;

@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.rules;
 
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 /**
  * What the protocol rules allow (CRS's {@code tx.allowed_methods},
  * {@code tx.allowed_request_content_type}, {@code tx.allowed_request_content_type_charset},
@@ -47,7 +48,7 @@ public final class ProtocolPolicy {
     if (c.length() >= 2 && c.charAt(0) == '"' && c.charAt(c.length() - 1) == '"') {
       c = c.substring(1, c.length() - 1);
     }
-    return c.equalsIgnoreCase("utf-8") || c.equalsIgnoreCase("iso-8859-1")
-        || c.equalsIgnoreCase("iso-8859-15") || c.equalsIgnoreCase("windows-1252");
+    return CharClass.equalsIgnoreCase(c, "utf-8") || CharClass.equalsIgnoreCase(c, "iso-8859-1")
+        || CharClass.equalsIgnoreCase(c, "iso-8859-15") || CharClass.equalsIgnoreCase(c, "windows-1252");
   }
 }

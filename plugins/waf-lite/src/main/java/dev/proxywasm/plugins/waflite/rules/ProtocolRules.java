@@ -211,7 +211,7 @@ final class ProtocolRules {
             return null;
           }
           for (MultipartPart part : facts.multipart().parts()) {
-            if (part.name().equalsIgnoreCase("_charset_") && !policy.allowsCharset(part.value().trim())) {
+            if (CharClass.equalsIgnoreCase(part.name(), "_charset_") && !policy.allowsCharset(part.value().trim())) {
               return new Target(0, "MULTIPART_PART_HEADERS:_charset_", part.value());
             }
           }

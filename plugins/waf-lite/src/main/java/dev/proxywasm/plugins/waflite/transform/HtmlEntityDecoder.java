@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.transform;
 
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 /**
  * CRS {@code t:htmlEntityDecode}: numeric entities ({@code &#60;}, {@code &#x3c;}, with or
  * without the closing semicolon) and the named entities attackers use to hide syntax
@@ -85,7 +86,7 @@ public final class HtmlEntityDecoder {
     }
     for (int k = 0; k < NAMES.length; k++) {
       String name = NAMES[k];
-      if (name.length() == len && s.regionMatches(true, at + 1, name, 0, len)) {
+      if (name.length() == len && CharClass.regionMatchesIgnoreCase(s, at + 1, name, 0, len)) {
         out.append(VALUES.charAt(k));
         return i < n && s.charAt(i) == ';' ? i + 1 : i;
       }

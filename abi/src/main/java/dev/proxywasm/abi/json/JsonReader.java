@@ -11,7 +11,8 @@ package dev.proxywasm.abi.json;
  * bytes must be well-formed UTF-8 (jackson lets overlong forms and encoded surrogates through),
  * and nothing may follow the root value (jackson reads further root values). A leading UTF-8
  * byte order mark is skipped, and an empty (or all-blank) document yields {@link JsonToken#END}
- * at once, both as in jackson; a caller that needs a value checks for it.
+ * at once, both as in jackson (which, oddly, refuses a byte order mark with nothing at all after
+ * it); a caller that needs a value checks for it.
  *
  * <p>Every {@link JsonLimits} bound is checked as the input is read, and nothing recurses, so a
  * hostile document costs at most the limits, never a stack overflow. Errors are
@@ -47,6 +48,12 @@ public final class JsonReader {
     private int tokenStart;
     private String text;
     private boolean integer;
+    /** A scalar member value read together with its name, returned by the next call. */
+    private JsonToken pending;
+    private String pendingText;
+    private int pendingStart;
+    /** Inside {@link #skipChildren()}: strings are checked, not built. */
+    private boolean skipping;
     private char[] chars = new char[64];
 
     /** Reads {@code json[0, json.length)}, UTF-8, within {@code limits}. The array must not change meanwhile. */
@@ -91,7 +98,14 @@ public final class JsonReader {
         if (state == DONE) {
             return current = JsonToken.END;
         }
-        if (pos == start && end - start > limits.maxDocumentSize()) {
+        if (pending != null) {
+            current = pending;
+            text = pendingText;
+            tokenStart = pendingStart;
+            pending = null;
+            return current;
+        }
+        if (current == null && end - start > limits.maxDocumentSize()) {
             throw error("document larger than " + limits.maxDocumentSize() + " bytes", start);
         }
         text = null;
@@ -124,12 +138,24 @@ public final class JsonReader {
             if (c != '"') {
                 throw error(c < 0 ? "unexpected end of input" : "expected a member name (a string)", pos);
             }
-            text = string(true);
+            String name = string(!skipping);
             if (skipSpace() != ':') {
                 throw error("expected ':' after the member name", pos);
             }
             pos++;
             state = VALUE;
+            c = skipSpace();
+            if (c != '"' && c != '{' && c != '[') {
+                // As jackson: a scalar value is read with its name, so an error in it (or a
+                // missing value) is reported before the name is returned.
+                int nameStart = tokenStart;
+                tokenStart = pos;
+                pending = value(c);
+                pendingText = text;
+                pendingStart = tokenStart;
+                tokenStart = nameStart;
+            }
+            text = name;
             return current = JsonToken.NAME;
         }
         if (c == ']' && state == VALUE_OR_CLOSE) {
@@ -148,26 +174,21 @@ public final class JsonReader {
     /**
      * When the current token opens an object or array, reads up to its end, so that the closing
      * token becomes the current one; otherwise does nothing. Skipped strings are checked but not
-     * built.
+     * built. After a {@link JsonException} the reader is positioned nowhere; stop reading.
      */
     public void skipChildren() throws JsonException {
         if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
             return;
         }
         int target = depth - 1;
-        while (depth > target) {
-            int c = skipSpace();
-            if (c == '"' && state != NAME && state != NAME_OR_CLOSE && state != SEPARATOR) {
-                // A string value: check it without building it.
-                tokenStart = pos;
-                string(false);
-                state = SEPARATOR;
-                current = JsonToken.STRING;
-            } else {
+        skipping = true;
+        try {
+            while (depth > target) {
                 next();
             }
+        } finally {
+            skipping = false;
         }
-        text = null;
     }
 
     /** Whether the current NUMBER has neither fraction nor exponent. */
@@ -246,7 +267,7 @@ public final class JsonReader {
                 state = c == '{' ? NAME_OR_CLOSE : VALUE_OR_CLOSE;
                 return current = c == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY;
             case '"':
-                text = string(true);
+                text = string(!skipping);
                 return current = JsonToken.STRING;
             case 't':
                 return literal("true", JsonToken.TRUE);
@@ -258,7 +279,7 @@ public final class JsonReader {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }
-                throw error("expected a value", pos);
+                throw error(c < 0 ? "unexpected end of input" : "expected a value", pos);
         }
     }
 
@@ -273,8 +294,7 @@ public final class JsonReader {
             }
         }
         pos += length;
-        // "trueish" is one bad token, as jackson reads it, not "true" then garbage.
-        if (pos < end && isWordByte(in[pos])) {
+        if (pos < end && runsOn(in[pos])) {
             throw error("invalid literal", tokenStart);
         }
         text = word;
@@ -286,10 +306,12 @@ public final class JsonReader {
         if (in[pos] == '-') {
             pos++;
         }
-        if (digits() == 0) {
+        int first = pos;
+        int count = digits();
+        if (count == 0) {
             throw error("expected a digit", pos);
         }
-        if (in[pos - 1] == '0' && pos - from > (in[from] == '-' ? 2 : 1)) {
+        if (count > 1 && in[first] == '0') {
             throw error("leading zero in a number", from);
         }
         integer = true;
@@ -314,8 +336,9 @@ public final class JsonReader {
         if (length > limits.maxNumberLength()) {
             throw error("number longer than " + limits.maxNumberLength() + " characters", from);
         }
-        if (pos < end && isWordByte(in[pos])) {
-            throw error("invalid number", from);
+        if (depth == 0 && pos < end && !isSpace(in[pos])) {
+            // As jackson: a root number must end the document or be followed by whitespace.
+            throw error("unexpected content after the root value", pos);
         }
         char[] literal = new char[length];
         for (int i = 0; i < length; i++) {
@@ -334,8 +357,13 @@ public final class JsonReader {
         return pos - from;
     }
 
-    private static boolean isWordByte(byte b) {
-        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '$';
+    /**
+     * Whether a literal followed by {@code b} runs on into one bad word ({@code truex}), as jackson
+     * sees it: an ASCII letter, digit, {@code _} or DEL; or any non-ASCII character, where jackson
+     * consults Unicode tables (Java identifier characters) that are not worth their size here.
+     */
+    private static boolean runsOn(byte b) {
+        return b < 0 || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b == 0x7f;
     }
 
     /**
@@ -479,12 +507,16 @@ public final class JsonReader {
     private int skipSpace() {
         while (pos < end) {
             byte b = in[pos];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+            if (!isSpace(b)) {
                 return b & 0xff;
             }
             pos++;
         }
         return -1;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     /** An error at {@code offset}; the line and column are counted only now, errors being rare. */

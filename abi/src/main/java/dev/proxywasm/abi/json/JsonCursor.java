@@ -1,0 +1,254 @@
+package dev.proxywasm.abi.json;
+
+import java.util.HashSet;
+
+/**
+ * Reads a configuration value by value over a {@link JsonReader}, keeping the path of the current
+ * value so that every error names it: {@code basic_auth_rules[2].credentials[0]: must be a string}.
+ * An object member that appears twice is an error (a second value silently winning is never what
+ * a configuration meant), and a value the caller does not read is skipped.
+ *
+ * <pre>{@code
+ * JsonCursor in = new JsonCursor(new JsonReader(bytes, JsonLimits.DEFAULT), "configuration");
+ * if (in.start()) {                      // false for an empty document
+ *     in.enterObject();                  // "configuration: must be an object"
+ *     while (in.nextField()) {
+ *         switch (in.name()) {
+ *             case "realm": realm = in.stringValue(); break;     // "realm: must be a string"
+ *             case "rules":
+ *                 in.enterArray();
+ *                 while (in.nextElement()) { ... in.path() is "rules[3]" ... }
+ *                 break;
+ *             default: warn("unknown field " + in.path());    // its value is skipped
+ *         }
+ *     }
+ *     in.finish();
+ * }
+ * }</pre>
+ *
+ * Paths join member names with {@code .} and indices in {@code []}; a name in a path keeps only
+ * printable ASCII ({@code ?} for the rest) and at most 64 chars, so a path is safe to log. The
+ * root value's own path is the name given to the constructor.
+ */
+public final class JsonCursor {
+    private static final int MAX_NAME_IN_PATH = 64;
+
+    private final JsonReader reader;
+    private final String rootName;
+    private Frame top;
+
+    /** Reads through {@code reader}; {@code rootName} names the root value in errors about it. */
+    public JsonCursor(JsonReader reader, String rootName) {
+        this.reader = reader;
+        this.rootName = rootName;
+    }
+
+    /** One open object or array, and which of its members or elements is current. */
+    private static final class Frame {
+        final Frame parent;
+        final boolean object;
+        String name;
+        int index = -1;
+        boolean entered = true;
+        HashSet<String> names;
+
+        Frame(Frame parent, boolean object) {
+            this.parent = parent;
+            this.object = object;
+        }
+    }
+
+    /** Reads the root value's first token; {@code false} when the document is empty. */
+    public boolean start() throws JsonException {
+        return reader.next() != JsonToken.END;
+    }
+
+    /** After the root value: skips it if it was not read, and checks nothing follows it. */
+    public void finish() throws JsonException {
+        reader.skipChildren();
+        reader.next();
+    }
+
+    /** The first token of the current value. */
+    public JsonToken token() {
+        return reader.current();
+    }
+
+    /** Enters the current value, which must be an object; then {@link #nextField()} walks it. */
+    public void enterObject() throws JsonException {
+        enter(JsonToken.START_OBJECT, "must be an object");
+    }
+
+    /** Enters the current value, which must be an array; then {@link #nextElement()} walks it. */
+    public void enterArray() throws JsonException {
+        enter(JsonToken.START_ARRAY, "must be an array");
+    }
+
+    private void enter(JsonToken start, String problem) throws JsonException {
+        if (reader.current() != start) {
+            throw error(problem);
+        }
+        top = new Frame(top, start == JsonToken.START_OBJECT);
+    }
+
+    /**
+     * Moves to the next member of the object entered last: {@code true} with {@link #name()} and
+     * the member's value current, or {@code false} at its end, where the object itself becomes the
+     * current value again. The previous member's value is skipped if it was not read.
+     */
+    public boolean nextField() throws JsonException {
+        Frame frame = advance();
+        if (reader.current() == JsonToken.END_OBJECT) {
+            top = frame.parent;
+            return false;
+        }
+        String name = reader.text();
+        if (frame.names == null) {
+            frame.names = new HashSet<>();
+        }
+        frame.name = name;
+        if (!frame.names.add(name)) {
+            throw error("appears twice");
+        }
+        reader.next();
+        return true;
+    }
+
+    /**
+     * Moves to the next element of the array entered last: {@code true} with {@link #index()} and
+     * the element current, or {@code false} at its end, where the array itself becomes the
+     * current value again. The previous element is skipped if it was not read.
+     */
+    public boolean nextElement() throws JsonException {
+        Frame frame = advance();
+        if (reader.current() == JsonToken.END_ARRAY) {
+            top = frame.parent;
+            return false;
+        }
+        frame.index++;
+        return true;
+    }
+
+    private Frame advance() throws JsonException {
+        Frame frame = top;
+        if (frame.entered) {
+            // The reader still stands on this container's own start token.
+            frame.entered = false;
+        } else {
+            reader.skipChildren();
+        }
+        reader.next();
+        return frame;
+    }
+
+    /** The current member's name (unescaped, as in the document). */
+    public String name() {
+        return top.name;
+    }
+
+    /** The current element's index, from 0. */
+    public int index() {
+        return top.index;
+    }
+
+    /** Whether the current value is {@code null}. */
+    public boolean isNull() {
+        return reader.current() == JsonToken.NULL;
+    }
+
+    /** The current value, which must be a string. */
+    public String stringValue() throws JsonException {
+        if (reader.current() != JsonToken.STRING) {
+            throw error("must be a string");
+        }
+        return reader.text();
+    }
+
+    /** The current value, which must be {@code true} or {@code false}. */
+    public boolean booleanValue() throws JsonException {
+        JsonToken token = reader.current();
+        if (token != JsonToken.TRUE && token != JsonToken.FALSE) {
+            throw error("must be true or false");
+        }
+        return token == JsonToken.TRUE;
+    }
+
+    /** The current value, which must be an integer literal in {@code [min, max]}. */
+    public long longValue(long min, long max) throws JsonException {
+        long value;
+        try {
+            value = reader.longValue();
+        } catch (JsonException e) {
+            throw rangeError(min, max);
+        }
+        if (value < min || value > max) {
+            throw rangeError(min, max);
+        }
+        return value;
+    }
+
+    /** The current value, which must be an integer literal in {@code [min, max]}. */
+    public int intValue(int min, int max) throws JsonException {
+        return (int) longValue(min, max);
+    }
+
+    private JsonException rangeError(long min, long max) {
+        return error("must be an integer from " + min + " to " + max);
+    }
+
+    /** The current value, which must be a number within the double range. */
+    public double doubleValue() throws JsonException {
+        if (reader.current() != JsonToken.NUMBER) {
+            throw error("must be a number");
+        }
+        try {
+            return reader.doubleValue();
+        } catch (JsonException e) {
+            throw error("must be a number within the double range");
+        }
+    }
+
+    /**
+     * An error about the current value: {@code <path>: <problem>}, located at its first token. For
+     * checks of the caller's own: {@code throw in.error("must not be empty")}.
+     */
+    public JsonException error(String problem) {
+        JsonException at = reader.error(problem);
+        return new JsonException(problem, path(), at.line(), at.column());
+    }
+
+    /** The path of the current value, e.g. {@code rules[2].hosts[0]}; the root name at the root. */
+    public String path() {
+        int segments = 0;
+        for (Frame f = top; f != null; f = f.parent) {
+            segments++;
+        }
+        Frame[] frames = new Frame[segments];
+        for (Frame f = top; f != null; f = f.parent) {
+            frames[--segments] = f;
+        }
+        StringBuilder out = new StringBuilder();
+        for (Frame f : frames) {
+            if (f.object && f.name != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                appendName(out, f.name);
+            } else if (!f.object && f.index >= 0) {
+                out.append('[').append(f.index).append(']');
+            }
+        }
+        return out.length() == 0 ? rootName : out.toString();
+    }
+
+    private static void appendName(StringBuilder out, String name) {
+        int length = Math.min(name.length(), MAX_NAME_IN_PATH);
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        if (name.length() > MAX_NAME_IN_PATH) {
+            out.append("...");
+        }
+    }
+}

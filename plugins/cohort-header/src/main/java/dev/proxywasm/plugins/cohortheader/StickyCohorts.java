@@ -37,7 +37,7 @@ final class StickyCohorts {
 
     /** The fresh cohort of {@code user} at {@code nowMillis}, or {@code null} when none is. */
     String lookup(String user, long nowMillis) {
-        SharedData entry = SharedData.get(keyPrefix + user);
+        SharedData entry = SharedData.get(keyOf(user));
         return entry == null ? null : freshCohort(entry.value(), nowMillis);
     }
 
@@ -46,7 +46,7 @@ final class StickyCohorts {
      * request stored a fresh cohort first; returns the cohort the user now has.
      */
     String remember(String user, String cohort, long nowMillis) {
-        String key = keyPrefix + user;
+        String key = keyOf(user);
         byte[] entry = encode(cohort, nowMillis + ttlMillis);
         // Two rounds suffice: a CAS miss means someone wrote a fresh entry, which the second read returns.
         for (int round = 0; round < 2; round++) {
@@ -64,6 +64,12 @@ final class StickyCohorts {
             }
         }
         return cohort;
+    }
+
+    // String.concat, not '+': TeaVM's string concatenation costs several thousand instructions
+    // even for short strings, and this runs on every request of a sticky user.
+    private String keyOf(String user) {
+        return keyPrefix.concat(user);
     }
 
     private String freshCohort(byte[] entry, long nowMillis) {

@@ -2,7 +2,7 @@ package dev.proxywasm.plugins.cohortheader;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -23,6 +23,10 @@ final class CohortHeaderConfig {
     static final int DEFAULT_MAX_VALUE_LENGTH = 128;
     /** Longer values are refused at configure time: a cohort is a short label, not a payload. */
     static final int MAX_VALUE_LENGTH_LIMIT = 4096;
+    private static final int MAX_NESTING_DEPTH = 8;
+    /** No string in this configuration needs more; it bounds what a hostile one can allocate. */
+    private static final int MAX_STRING_LENGTH = 8192;
+    private static final int MAX_NUMBER_LENGTH = 32;
     private static final String FIELDS = "cluster, method, path, scheme, authority, headers, timeout_ms, "
             + "request_header, value_header, max_value_length, response_headers, failure_policy, "
             + "default_cohort, sticky";
@@ -71,15 +75,24 @@ final class CohortHeaderConfig {
     static CohortHeaderConfig parse(byte[] json) throws InvalidConfigException {
         Fields fields = new Fields();
         if (!isBlank(json)) {
+            // Interning is off: String.intern in the guest is a map that never forgets, and a
+            // plugin may be reconfigured many times.
             JsonFactory factory = JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxStringLength(MAX_STRING_LENGTH)
+                            .maxNumberLength(MAX_NUMBER_LENGTH)
+                            .build())
+                    .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                     .build();
             try (JsonParser parser = factory.createParser(json)) {
                 fields.read(parser);
-            } catch (JsonParseException e) {
+            } catch (JsonProcessingException e) {
+                // Malformed JSON, or JSON over the limits above (StreamConstraintsException).
                 JsonLocation at = e.getLocation();
-                throw new InvalidConfigException("pluginConfig", "is not valid JSON at line " + at.getLineNr()
-                        + ", column " + at.getColumnNr() + ": " + e.getOriginalMessage());
+                throw new InvalidConfigException("pluginConfig", "is not valid JSON"
+                        + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                        + ": " + e.getOriginalMessage());
             } catch (IOException e) {
                 throw new InvalidConfigException("pluginConfig", "cannot be read: " + e.getMessage());
             }

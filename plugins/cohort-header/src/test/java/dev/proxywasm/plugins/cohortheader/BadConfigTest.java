@@ -55,6 +55,15 @@ class BadConfigTest {
     }
 
     @Test
+    void jsonOverTheParserLimitsIsRejectedNotTrapped() {
+        PluginStartException e = assertThrows(PluginStartException.class,
+                () -> CohortPlugin.start("{\"cluster\": \"" + "c".repeat(100_000) + "\"}"));
+        assertTrue(e.logs().stream().anyMatch(l -> l.level() == LogLevel.ERROR
+                && l.message().startsWith("cohort-header: invalid pluginConfig: pluginConfig: is not valid JSON")
+                && l.message().contains("String value length")), e.logs().toString());
+    }
+
+    @Test
     void invalidUtf8IsRejectedNotTrapped() {
         byte[] bytes = {'{', '"', 'c', 'l', 'u', 's', 't', 'e', 'r', '"', ':', '"', (byte) 0xff, '"', '}'};
         PluginStartException e = assertThrows(PluginStartException.class,

@@ -127,6 +127,20 @@ class CohortHeaderConfigTest {
     }
 
     @Test
+    void jsonOverTheParserLimitsIsRejected() {
+        String longString = "{\"cluster\": \"" + "c".repeat(9000) + "\"}";
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> parse(longString));
+        assertEquals("pluginConfig", e.field());
+        assertTrue(e.getMessage().contains("String value length (9000) exceeds the maximum allowed (8192"),
+                e.getMessage());
+        String longNumber = "{\"timeout_ms\": " + "1".repeat(40) + "}";
+        e = assertThrows(InvalidConfigException.class, () -> parse(longNumber));
+        assertEquals("pluginConfig", e.field());
+        assertTrue(e.getMessage().contains("Number value length (40) exceeds the maximum allowed (32"),
+                e.getMessage());
+    }
+
+    @Test
     void malformedJsonSaysWhere() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> parse("{\n  \"cluster\": \"x\",,\n}"));
         assertEquals("pluginConfig", e.field());

@@ -42,25 +42,29 @@ public final class MapCodec {
         return h;
     }
 
-    /** Serialises {@code headers}. */
+    /**
+     * Serialises {@code headers}. Each string is encoded once (names through the header-name
+     * cache, since filters send the same few names again and again), then laid out.
+     */
     public static byte[] encode(Headers headers) {
         int n = headers.size();
+        byte[][] parts = new byte[2 * n][];
         int size = 4 + 8 * n;
         for (int i = 0; i < n; i++) {
-            size += Utf8.encodedLength(headers.name(i)) + Utf8.encodedLength(headers.value(i)) + 2;
+            byte[] name = HostCalls.headerName(headers.name(i));
+            byte[] value = Utf8.encode(headers.value(i));
+            parts[2 * i] = name;
+            parts[2 * i + 1] = value;
+            size += name.length + value.length + 2;
         }
         byte[] out = new byte[size];
         writeInt(out, 0, n);
         int data = 4 + 8 * n;
-        for (int i = 0; i < n; i++) {
-            int keyEnd = Utf8.encodeInto(headers.name(i), out, data);
-            writeInt(out, 4 + i * 8, keyEnd - data);
-            out[keyEnd] = 0;
-            int valueStart = keyEnd + 1;
-            int valueEnd = Utf8.encodeInto(headers.value(i), out, valueStart);
-            writeInt(out, 8 + i * 8, valueEnd - valueStart);
-            out[valueEnd] = 0;
-            data = valueEnd + 1;
+        for (int i = 0; i < 2 * n; i++) {
+            byte[] part = parts[i];
+            writeInt(out, 4 + 4 * i, part.length);
+            System.arraycopy(part, 0, out, data, part.length);
+            data += part.length + 1;
         }
         return out;
     }

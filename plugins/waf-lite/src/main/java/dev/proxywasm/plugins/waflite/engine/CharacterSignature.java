@@ -26,6 +26,11 @@ public final class CharacterSignature {
 
   private CharacterSignature() {}
 
+  /** The bit of ASCII character {@code c} (0 when untracked). */
+  static int bit(char c) {
+    return BITS[c];
+  }
+
   /** The bits of the characters in {@code s} (for a rule: any of them; use ' ' and '\\n' for the classes). */
   public static int of(String s) {
     int bits = 0;

@@ -40,7 +40,7 @@ public final class RequestFacts {
     for (int i = 0; i < request.headerCount(); i++) {
       String name = request.headerName(i);
       String value = request.headerValue(i);
-      headerTargets.add(new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES:" + name, name));
+      headerTargets.add(new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES", name, name));
       if (CharClass.equalsIgnoreCase(name, "cookie")) {
         CookieParser.parse(value, this::addCookie);
         continue;
@@ -52,26 +52,26 @@ public final class RequestFacts {
       if (isFilenameHeader(name)) {
         kind |= TargetKind.FILENAMES;
       }
-      headerTargets.add(new Target(kind, "REQUEST_HEADERS:" + name, value));
+      headerTargets.add(new Target(kind, "REQUEST_HEADERS", name, value));
     }
   }
 
   private void addQueryArgument(String name, String value) {
-    headerTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES:" + name, name));
-    headerTargets.add(new Target(TargetKind.ARGS, "ARGS:" + name, value));
+    headerTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, name));
+    headerTargets.add(new Target(TargetKind.ARGS, "ARGS", name, value));
   }
 
   private void addCookie(String name, String value) {
-    headerTargets.add(new Target(TargetKind.COOKIE_NAMES, "REQUEST_COOKIES_NAMES:" + name, name));
-    headerTargets.add(new Target(TargetKind.COOKIES, "REQUEST_COOKIES:" + name, value));
+    headerTargets.add(new Target(TargetKind.COOKIE_NAMES, "REQUEST_COOKIES_NAMES", name, name));
+    headerTargets.add(new Target(TargetKind.COOKIES, "REQUEST_COOKIES", name, value));
   }
 
   private void addBodyArgument(String name, String value) {
-    bodyTargets.add(new Target(TargetKind.ARGS, "ARGS:" + name, value));
+    bodyTargets.add(new Target(TargetKind.ARGS, "ARGS", name, value));
   }
 
   private void addBodyArgumentName(String name, String value) {
-    bodyTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES:" + name, value));
+    bodyTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, value));
   }
 
   private static boolean isFilenameHeader(String name) {
@@ -108,11 +108,11 @@ public final class RequestFacts {
       multipart = MultipartParser.parse(body, contentType.parameter("boundary"));
       bodyError = multipart.error();
       for (MultipartPart part : multipart.parts()) {
-        bodyTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES:" + part.name(), part.name()));
+        bodyTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", part.name(), part.name()));
         if (part.filename() != null) {
-          bodyTargets.add(new Target(TargetKind.FILENAMES, "FILES:" + part.name(), part.filename()));
+          bodyTargets.add(new Target(TargetKind.FILENAMES, "FILES", part.name(), part.filename()));
         } else {
-          bodyTargets.add(new Target(TargetKind.ARGS, "ARGS:" + part.name(), part.value()));
+          bodyTargets.add(new Target(TargetKind.ARGS, "ARGS", part.name(), part.value()));
         }
       }
     } else if (contentType.isXml()) {

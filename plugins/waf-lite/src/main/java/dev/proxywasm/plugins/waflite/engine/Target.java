@@ -11,13 +11,18 @@ import dev.proxywasm.plugins.waflite.transform.UrlDecoder;
  */
 public final class Target {
   private final int kind;
-  private final String name;
+  private final String collection;
+  private final String key;
+  private String name;
   private final String value;
   private String decoded;
   private String lower;
   private String commandLine;
   private int signature;
-  private boolean signed;
+  private boolean scanned;
+  private boolean needsDecoding;
+  private boolean hasUppercase;
+  private boolean decodedSigned;
 
   /**
    * @param kind  {@link TargetKind} bits
@@ -25,8 +30,17 @@ public final class Target {
    * @param value the value as parsed (arguments are already URL-decoded once)
    */
   public Target(int kind, String name, String value) {
+    this(kind, name, null, value);
+  }
+
+  /**
+   * A value of a keyed collection, e.g. {@code ARGS} and {@code q}; the combined name
+   * {@code ARGS:q} is only built when needed (logs, exclusions), since most values never are.
+   */
+  public Target(int kind, String collection, String key, String value) {
     this.kind = kind;
-    this.name = name;
+    this.collection = collection;
+    this.key = key;
     this.value = value;
   }
 
@@ -37,6 +51,9 @@ public final class Target {
 
   /** Collection and key, e.g. {@code ARGS:q}, {@code REQUEST_HEADERS:User-Agent}. */
   public String name() {
+    if (name == null) {
+      name = key == null ? collection : collection + ":" + key;
+    }
     return name;
   }
 
@@ -45,20 +62,46 @@ public final class Target {
     return value;
   }
 
+  /**
+   * One pass over the value: its character signature, and whether decoding or lowercasing
+   * can change it at all (most values have no {@code % & +}, NUL or capital letter).
+   */
+  private void scan() {
+    scanned = true;
+    int bits = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 128) {
+        bits |= CharacterSignature.bit(c);
+        if (c == '%' || c == '&' || c == '+' || c == 0) {
+          needsDecoding = true;
+        } else if (c >= 'A' && c <= 'Z') {
+          hasUppercase = true;
+        }
+      }
+    }
+    signature = bits;
+  }
+
   /** URL-decoded (incl. {@code %u}), HTML-entity-decoded, without NUL bytes. */
   public String decoded() {
     if (decoded == null) {
-      decoded = removeNulls(HtmlEntityDecoder.decode(UrlDecoder.decode(value)));
+      if (!scanned) {
+        scan();
+      }
+      decoded = needsDecoding ? removeNulls(HtmlEntityDecoder.decode(UrlDecoder.decode(value))) : value;
     }
     return decoded;
   }
 
   /** {@link CharacterSignature} of the value as parsed and as decoded. */
   public int signature() {
-    if (!signed) {
-      signed = true;
-      String d = decoded();
-      signature = CharacterSignature.of(value) | (d == value ? 0 : CharacterSignature.of(d));
+    if (!scanned) {
+      scan();
+    }
+    if (needsDecoding && !decodedSigned) {
+      decodedSigned = true;
+      signature |= CharacterSignature.of(decoded());
     }
     return signature;
   }
@@ -66,7 +109,8 @@ public final class Target {
   /** {@link #decoded()} in ASCII lowercase. */
   public String lower() {
     if (lower == null) {
-      lower = asciiLowercase(decoded());
+      String d = decoded();
+      lower = d == value && !hasUppercase ? d : asciiLowercase(d);
     }
     return lower;
   }

@@ -33,7 +33,7 @@ final class ClientRules {
     rules.add(Rule.values(913100, "Found User-Agent associated with security scanner",
         TargetKind.UA_REFERER, t -> Target.asciiLowercase(t.name()).endsWith("user-agent")
             ? SCANNERS.find(t.lower(), CharClass::wholeWord) : null));
-    rules.add(Rule.values(943100, "Possible Session Fixation Attack: Setting Cookie Values in HTML",
+    rules.add(Rule.values(943100, "Session Fixation: cookie set in HTML",
         TargetKind.ARGS | TargetKind.ARG_NAMES, t -> {
           String s = t.lower();
           boolean script = s.contains(".cookie") && s.contains("document");
@@ -41,10 +41,10 @@ final class ClientRules {
           return script || meta ? CharClass.clip(s, 32) : null;
         }));
     rules.add(Rule.request(943110, Severity.CRITICAL,
-        "Possible Session Fixation Attack: SessionID Parameter Name with Off-Domain Referer",
+        "Session Fixation: session id parameter, off-domain Referer",
         facts -> sessionParameter(facts, true)));
     rules.add(Rule.request(943120, Severity.CRITICAL,
-        "Possible Session Fixation Attack: SessionID Parameter Name with No Referer",
+        "Session Fixation: session id parameter, no Referer",
         facts -> sessionParameter(facts, false)));
   }
 

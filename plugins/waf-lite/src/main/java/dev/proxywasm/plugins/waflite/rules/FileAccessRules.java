@@ -84,15 +84,15 @@ final class FileAccessRules {
     rules.add(Rule.values(930140, "AI coding assistant configuration access attempt",
         TargetKind.PATH, t -> AI_ARTIFACTS.find(Target.asciiLowercase(t.value()),
             FileAccessRules::fileBoundary)));
-    rules.add(Rule.values(931100, "Possible Remote File Inclusion (RFI) Attack: URL Parameter using IP Address",
+    rules.add(Rule.values(931100, "RFI Attack: URL with IP address",
         TargetKind.ARGS, FileAccessRules::urlWithIp));
-    rules.add(Rule.values(931110, "Possible Remote File Inclusion (RFI) Attack: Common RFI Vulnerable Parameter Name used w/URL Payload",
+    rules.add(Rule.values(931110, "RFI Attack: vulnerable parameter name with URL",
         TargetKind.ARGS, t -> {
           String name = Target.asciiLowercase(t.name());
           String v = t.lower();
           return RFI_PARAMETERS.containsAny(name) && hasScheme(v, 0) ? CharClass.clip(v, 32) : null;
         }));
-    rules.add(Rule.values(931120, "Possible Remote File Inclusion (RFI) Attack: URL Payload Used w/Trailing Question Mark Character (?)",
+    rules.add(Rule.values(931120, "RFI Attack: URL with trailing question mark",
         TargetKind.ARGS, t -> {
           String v = t.lower().trim();
           return (v.startsWith("http") || v.startsWith("ftp") || v.startsWith("file"))

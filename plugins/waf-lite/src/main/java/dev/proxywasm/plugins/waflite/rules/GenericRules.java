@@ -54,7 +54,7 @@ final class GenericRules {
       }
       return null;
     }));
-    rules.add(Rule.values(934110, "Possible Server Side Request Forgery (SSRF) Attack: Cloud provider metadata URL",
+    rules.add(Rule.values(934110, "SSRF Attack: cloud metadata URL",
         TargetKind.ARGS, t -> CLOUD_METADATA.find(t.lower(), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(934130, "JavaScript Prototype Pollution", TargetKind.ARGS
         | TargetKind.ARG_NAMES | TargetKind.BODY | TargetKind.COOKIES | TargetKind.COOKIE_NAMES, t -> {
@@ -88,7 +88,7 @@ final class GenericRules {
       return slash > 5 && slash + 1 < v.length() && CharClass.isLetter(v.charAt(5))
           ? CharClass.clip(v, 24) : null;
     }));
-    rules.add(Rule.values(934190, "Possible Server Side Request Forgery (SSRF) Attack: loopback host",
+    rules.add(Rule.values(934190, "SSRF Attack: loopback host",
         TargetKind.ARGS, t -> {
           String v = t.lower().trim();
           int scheme = v.indexOf("://");

@@ -170,7 +170,7 @@ final class ProtocolRules {
           String s = t.decoded();
           return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 ? "CR/LF" : null;
         }));
-    rules.add(Rule.values(921160, 1, Severity.CRITICAL, "HTTP Header Injection Attack via payload (CR/LF and header-name detected)",
+    rules.add(Rule.values(921160, 1, Severity.CRITICAL, "HTTP Header Injection: CR/LF and header name",
         ARGS, t -> splitHeader(t.lower(), false)));
     rules.add(Rule.values(921190, 1, Severity.CRITICAL, "HTTP Splitting (CR/LF in request filename detected)",
         TargetKind.PATH, t -> t.value().indexOf('\n') >= 0 || t.value().indexOf('\r') >= 0 ? "CR/LF" : null));
@@ -188,7 +188,7 @@ final class ProtocolRules {
           return cookie != null && Target.asciiLowercase(cookie).contains("$version")
               ? new Target(0, "REQUEST_HEADERS:Cookie", "$Version") : null;
         }));
-    rules.add(Rule.request(921421, Severity.CRITICAL, "Content-Type header: Dangerous content type outside the mime type declaration",
+    rules.add(Rule.request(921421, Severity.CRITICAL, "Content type smuggled outside the mime type",
         facts -> {
           ContentType type = facts.contentType();
           if (type == null) {
@@ -217,7 +217,7 @@ final class ProtocolRules {
           }
           return null;
         }));
-    rules.add(Rule.body(922110, Severity.CRITICAL, "Illegal MIME Multipart Header content-type: charset parameter",
+    rules.add(Rule.body(922110, Severity.CRITICAL, "Multipart part charset not allowed",
         facts -> {
           if (facts.multipart() == null) {
             return null;

@@ -78,7 +78,7 @@ final class SqlRules {
         SqlRules::conditional));
     rules.add(Rule.values(942290, "Finds basic MongoDB SQL injection attempts",
         TARGETS & ~TargetKind.PATH, SqlRules::mongo));
-    rules.add(Rule.values(942320, "Detects MySQL and PostgreSQL stored procedure/function injections",
+    rules.add(Rule.values(942320, "SQL Injection: stored procedure or cast",
         TARGETS, SqlRules::procedure));
     rules.add(Rule.values(942500, "MySQL in-line comment detected", TARGETS, t -> {
       String s = t.lower();

@@ -1,11 +1,10 @@
 package dev.proxywasm.plugins.basicauth;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import dev.proxywasm.abi.json.JsonCursor;
+import dev.proxywasm.abi.json.JsonException;
+import dev.proxywasm.abi.json.JsonLimits;
+import dev.proxywasm.abi.json.JsonReader;
+import dev.proxywasm.abi.json.JsonToken;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +22,8 @@ import java.util.Map;
  * }</pre>
  *
  * An empty configuration or {@code {}} has no rules. Unknown fields are ignored with a warning,
- * as the reference ignored them; errors name the rule and field and never quote a credential.
+ * as the reference ignored them; a field given twice is an error (a second value would silently
+ * win); errors name the rule and field and never quote a credential.
  */
 public final class BasicAuthConfig {
     /** The realm when none is configured, as in the reference filter. */
@@ -71,40 +71,36 @@ public final class BasicAuthConfig {
 
     /** Reads and validates the configuration {@code json} (UTF-8; empty means no rules). */
     public static BasicAuthConfig parse(byte[] json) throws ConfigException {
-        try (JsonParser parser = new JsonFactory().createParser(json)) {
-            return new Reader(parser).read();
-        } catch (JsonProcessingException e) {
-            // Jackson's own message may quote the offending text, which can be a credential.
-            JsonLocation at = e.getLocation();
-            throw new ConfigException("configuration is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new ConfigException("configuration could not be read");
+        try {
+            return new Reader(new JsonCursor(new JsonReader(json, JsonLimits.DEFAULT), "configuration")).read();
+        } catch (JsonException e) {
+            if (e.path() != null) {
+                throw new ConfigException(e.getMessage());
+            }
+            throw new ConfigException("configuration is not valid JSON (line " + e.line() + ", column " + e.column()
+                    + "): " + e.problem());
         }
     }
 
-    /** One pass over the token stream. */
+    /** One pass over the document. */
     private static final class Reader {
-        private final JsonParser parser;
+        private final JsonCursor in;
         private final List<String> warnings = new ArrayList<>();
         private final Map<String, List<AuthRule>> rulesByMethod = new HashMap<>();
         private String realm = DEFAULT_REALM;
         private int ruleCount;
 
-        Reader(JsonParser parser) {
-            this.parser = parser;
+        Reader(JsonCursor in) {
+            this.in = in;
         }
 
-        BasicAuthConfig read() throws IOException, ConfigException {
-            JsonToken first = parser.nextToken();
-            if (first != null) {
-                if (first != JsonToken.START_OBJECT) {
-                    throw new ConfigException("configuration: must be a JSON object");
+        BasicAuthConfig read() throws JsonException, ConfigException {
+            if (in.start()) {
+                if (in.token() != JsonToken.START_OBJECT) {
+                    throw in.error("must be a JSON object");
                 }
                 readTopLevel();
-                if (parser.nextToken() != null) {
-                    throw new ConfigException("configuration: unexpected content after the JSON object");
-                }
+                in.finish();
             }
             HashMap<String, AuthRule[]> byMethod = new HashMap<>();
             for (Map.Entry<String, List<AuthRule>> e : rulesByMethod.entrySet()) {
@@ -113,62 +109,45 @@ public final class BasicAuthConfig {
             return new BasicAuthConfig(realm, new AccessPolicy(byMethod), ruleCount, warnings);
         }
 
-        private void readTopLevel() throws IOException, ConfigException {
-            FieldSet seen = new FieldSet("");
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                seen.add(name);
-                JsonToken value = parser.nextToken();
+        private void readTopLevel() throws JsonException, ConfigException {
+            in.enterObject();
+            while (in.nextField()) {
+                String name = in.name();
                 if (name.equals("realm")) {
-                    realm = readRealm(value);
+                    realm = readRealm();
                 } else if (name.equals(RULES)) {
-                    readRules(value);
+                    in.enterArray();
+                    while (in.nextElement()) {
+                        readRule();
+                        ruleCount++;
+                    }
                 } else {
                     warnings.add("ignoring unknown field '" + printable(name) + "'");
-                    parser.skipChildren();
                 }
             }
         }
 
-        private String readRealm(JsonToken value) throws IOException, ConfigException {
-            if (value != JsonToken.VALUE_STRING) {
-                throw new ConfigException("realm: must be a string");
-            }
-            String text = parser.getText();
+        private String readRealm() throws JsonException {
+            String text = in.stringValue();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c < 0x20 || c > 0x7e) {
-                    throw new ConfigException("realm: must be printable ASCII (it goes into the WWW-Authenticate header)");
+                    throw in.error("must be printable ASCII (it goes into the WWW-Authenticate header)");
                 }
             }
             return text;
         }
 
-        private void readRules(JsonToken value) throws IOException, ConfigException {
-            if (value != JsonToken.START_ARRAY) {
-                throw new ConfigException(RULES + ": must be an array");
-            }
-            JsonToken token;
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                readRule(token, RULES + "[" + ruleCount + "]");
-                ruleCount++;
-            }
-        }
-
-        private void readRule(JsonToken start, String where) throws IOException, ConfigException {
-            if (start != JsonToken.START_OBJECT) {
-                throw new ConfigException(where + ": must be an object");
-            }
-            FieldSet seen = new FieldSet(where + ".");
+        private void readRule() throws JsonException, ConfigException {
+            String where = in.path();
+            in.enterObject();
             PathMatch path = null;
             String pathField = null;
             List<String> methods = null;
             List<HostPattern> hosts = new ArrayList<>();
             CredentialSet credentials = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                seen.add(name);
-                JsonToken value = parser.nextToken();
+            while (in.nextField()) {
+                String name = in.name();
                 PathMatch.Kind kind = pathKind(name);
                 if (kind != null) {
                     if (pathField != null) {
@@ -176,25 +155,24 @@ public final class BasicAuthConfig {
                                 + pathField + " and " + name);
                     }
                     pathField = name;
-                    path = new PathMatch(kind, readString(value, where + "." + name));
+                    path = new PathMatch(kind, in.stringValue());
                 } else if (name.equals("request_methods")) {
-                    methods = readStrings(value, where + ".request_methods");
+                    methods = readStrings();
                     if (methods.isEmpty()) {
-                        throw new ConfigException(where + ".request_methods: at least one method is required");
+                        throw in.error("at least one method is required");
                     }
                 } else if (name.equals("hosts")) {
-                    for (String host : readStrings(value, where + ".hosts")) {
+                    for (String host : readStrings()) {
                         hosts.add(HostPattern.parse(host));
                     }
                 } else if (name.equals("credentials")) {
-                    credentials = readCredentials(value, where + ".credentials");
+                    credentials = readCredentials();
                 } else {
                     warnings.add(where + ": ignoring unknown field '" + printable(name) + "'");
-                    parser.skipChildren();
                 }
             }
             if (path == null) {
-                throw new ConfigException(where + ": exactly one of exact, prefix and suffix is required");
+                throw in.error("exactly one of exact, prefix and suffix is required");
             }
             if (methods == null) {
                 throw new ConfigException(where + ".request_methods: at least one method is required");
@@ -212,39 +190,32 @@ public final class BasicAuthConfig {
             }
         }
 
-        private CredentialSet readCredentials(JsonToken value, String where) throws IOException, ConfigException {
-            if (value != JsonToken.START_ARRAY) {
-                throw new ConfigException(where + ": must be an array of strings");
-            }
+        private CredentialSet readCredentials() throws JsonException, ConfigException {
+            enterArrayOfStrings();
             CredentialSet set = new CredentialSet();
-            JsonToken token;
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                String field = where + "[" + set.size() + "]";
-                CredentialSyntax.addTo(set, readString(token, field), field);
+            while (in.nextElement()) {
+                CredentialSyntax.addTo(set, in.stringValue(), in.path());
             }
             if (set.size() == 0) {
-                throw new ConfigException(where + ": at least one credential is required");
+                throw in.error("at least one credential is required");
             }
             return set;
         }
 
-        private List<String> readStrings(JsonToken value, String where) throws IOException, ConfigException {
-            if (value != JsonToken.START_ARRAY) {
-                throw new ConfigException(where + ": must be an array of strings");
-            }
+        private List<String> readStrings() throws JsonException {
+            enterArrayOfStrings();
             List<String> strings = new ArrayList<>();
-            JsonToken token;
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                strings.add(readString(token, where + "[" + strings.size() + "]"));
+            while (in.nextElement()) {
+                strings.add(in.stringValue());
             }
             return strings;
         }
 
-        private String readString(JsonToken value, String where) throws IOException, ConfigException {
-            if (value != JsonToken.VALUE_STRING) {
-                throw new ConfigException(where + ": must be a string");
+        private void enterArrayOfStrings() throws JsonException {
+            if (in.token() != JsonToken.START_ARRAY) {
+                throw in.error("must be an array of strings");
             }
-            return parser.getText();
+            in.enterArray();
         }
 
         private static PathMatch.Kind pathKind(String field) {
@@ -258,23 +229,6 @@ public final class BasicAuthConfig {
                 default:
                     return null;
             }
-        }
-    }
-
-    /** The field names of one JSON object, to reject duplicates (a second value would silently win). */
-    private static final class FieldSet {
-        private final String where;
-        private final List<String> names = new ArrayList<>();
-
-        FieldSet(String where) {
-            this.where = where;
-        }
-
-        void add(String name) throws ConfigException {
-            if (names.contains(name)) {
-                throw new ConfigException(where + printable(name) + ": appears twice");
-            }
-            names.add(name);
         }
     }
 

@@ -35,17 +35,15 @@ final class BasicAuthStream extends HttpContext implements RequestFacts {
             return Action.CONTINUE;
         }
         Verdict verdict = config.policy().check(requestHeader(":method"), this);
-        switch (verdict) {
-            case ALLOWED:
-                allowed.increment();
-                return Action.CONTINUE;
-            case NO_CREDENTIALS:
-                return deny(NO_CREDENTIALS_MESSAGE, NO_CREDENTIALS_BODY);
-            case INVALID_CREDENTIALS:
-                return deny(INVALID_CREDENTIALS_MESSAGE, INVALID_CREDENTIALS_BODY);
-            default:
-                return Action.CONTINUE;
+        // Comparisons, not an enum switch: see PathMatch.
+        if (verdict == Verdict.ALLOWED) {
+            allowed.increment();
+        } else if (verdict == Verdict.NO_CREDENTIALS) {
+            return deny(NO_CREDENTIALS_MESSAGE, NO_CREDENTIALS_BODY);
+        } else if (verdict == Verdict.INVALID_CREDENTIALS) {
+            return deny(INVALID_CREDENTIALS_MESSAGE, INVALID_CREDENTIALS_BODY);
         }
+        return Action.CONTINUE;
     }
 
     private Action deny(String message, byte[] body) {

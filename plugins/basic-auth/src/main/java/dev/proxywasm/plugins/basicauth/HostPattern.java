@@ -30,14 +30,14 @@ final class HostPattern {
     /** Whether {@code authority[0, end)}, a host without its port, matches. */
     boolean matches(String authority, int end) {
         int length = host.length();
-        switch (kind) {
-            case EXACT:
-                return end == length && equalsIgnoringAsciiCase(authority, 0, length);
-            case PREFIX:
-                return end >= length && equalsIgnoringAsciiCase(authority, 0, length);
-            default:
-                return end >= length && equalsIgnoringAsciiCase(authority, end - length, length);
+        // Comparisons, not an enum switch: see PathMatch.
+        if (kind == PathMatch.Kind.EXACT) {
+            return end == length && equalsIgnoringAsciiCase(authority, 0, length);
         }
+        if (kind == PathMatch.Kind.PREFIX) {
+            return end >= length && equalsIgnoringAsciiCase(authority, 0, length);
+        }
+        return end >= length && equalsIgnoringAsciiCase(authority, end - length, length);
     }
 
     private boolean equalsIgnoringAsciiCase(String authority, int from, int length) {

@@ -58,9 +58,9 @@ class BasicAuthConfigTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "'{bad'                                             | configuration is not valid JSON (line 1, column 2)",
+        "'{bad'                                             | configuration is not valid JSON (line 1, column 2): expected a member name (a string)",
         "'[]'                                               | configuration: must be a JSON object",
-        "'{} {}'                                            | configuration: unexpected content after the JSON object",
+        "'{} {}'                                            | configuration is not valid JSON (line 1, column 4): unexpected content after the root value",
         "'{\"realm\": 3}'                                   | realm: must be a string",
         "'{\"realm\": \"a\\nb\"}'                           | realm: must be printable ASCII (it goes into the WWW-Authenticate header)",
         "'{\"realm\": \"a\", \"realm\": \"b\"}'             | realm: appears twice",

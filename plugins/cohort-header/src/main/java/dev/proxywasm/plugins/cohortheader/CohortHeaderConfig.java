@@ -1,17 +1,15 @@
 package dev.proxywasm.plugins.cohortheader;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.proxywasm.abi.Headers;
-import java.io.IOException;
+import dev.proxywasm.abi.json.JsonCursor;
+import dev.proxywasm.abi.json.JsonException;
+import dev.proxywasm.abi.json.JsonLimits;
+import dev.proxywasm.abi.json.JsonReader;
+import dev.proxywasm.abi.json.JsonToken;
 
 /**
- * The plugin configuration (Istio's {@code pluginConfig}), read with jackson-core's streaming
- * parser and validated as a whole before the plugin accepts it. Every default reproduces the
+ * The plugin configuration (Istio's {@code pluginConfig}), read with the SDK's strict JSON reader
+ * and validated as a whole before the plugin accepts it. Every default reproduces the
  * Lua filter this plugin replaces, so {@code {}} asks {@code bucket_tester} for {@code GET /}
  * and adds {@code x-test-cohort}.
  */
@@ -23,10 +21,9 @@ final class CohortHeaderConfig {
     static final int DEFAULT_MAX_VALUE_LENGTH = 128;
     /** Longer values are refused at configure time: a cohort is a short label, not a payload. */
     static final int MAX_VALUE_LENGTH_LIMIT = 4096;
-    private static final int MAX_NESTING_DEPTH = 8;
-    /** No string in this configuration needs more; it bounds what a hostile one can allocate. */
-    private static final int MAX_STRING_LENGTH = 8192;
-    private static final int MAX_NUMBER_LENGTH = 32;
+    /** No string in this configuration needs more than 8192 chars; they bound what a hostile one can cost. */
+    private static final JsonLimits LIMITS = JsonLimits.DEFAULT.withMaxDepth(8).withMaxStringLength(8192)
+            .withMaxNumberLength(32);
     private static final String FIELDS = "cluster, method, path, scheme, authority, headers, timeout_ms, "
             + "request_header, value_header, max_value_length, response_headers, failure_policy, "
             + "default_cohort, sticky";
@@ -74,40 +71,23 @@ final class CohortHeaderConfig {
      */
     static CohortHeaderConfig parse(byte[] json) throws InvalidConfigException {
         Fields fields = new Fields();
-        if (!isBlank(json)) {
-            // Interning is off: String.intern in the guest is a map that never forgets, and a
-            // plugin may be reconfigured many times.
-            JsonFactory factory = JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxStringLength(MAX_STRING_LENGTH)
-                            .maxNumberLength(MAX_NUMBER_LENGTH)
-                            .build())
-                    .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                    .build();
-            try (JsonParser parser = factory.createParser(json)) {
-                fields.read(parser);
-            } catch (JsonProcessingException e) {
-                // Malformed JSON, or JSON over the limits above (StreamConstraintsException).
-                JsonLocation at = e.getLocation();
-                throw new InvalidConfigException("pluginConfig", "is not valid JSON"
-                        + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                        + ": " + e.getOriginalMessage());
-            } catch (IOException e) {
-                throw new InvalidConfigException("pluginConfig", "cannot be read: " + e.getMessage());
+        JsonReader reader = new JsonReader(json, LIMITS);
+        try {
+            JsonCursor in = new JsonCursor(reader, "pluginConfig");
+            if (in.start()) {
+                fields.read(in, reader);
             }
+        } catch (JsonException e) {
+            if (e.path() != null) {
+                // A value of the wrong shape, e.g. a member given twice.
+                throw new InvalidConfigException(e.path(), e.problem());
+            }
+            // Malformed JSON, or JSON over the limits above; the message never quotes the input.
+            throw new InvalidConfigException("pluginConfig", "is not valid JSON at line " + e.line() + ", column "
+                    + e.column() + ": " + e.problem());
         }
         fields.checkTogether();
         return new CohortHeaderConfig(fields);
-    }
-
-    private static boolean isBlank(byte[] json) {
-        for (byte b : json) {
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The configuration as it is read, starting from the defaults. */
@@ -128,70 +108,74 @@ final class CohortHeaderConfig {
         String stickyKeyHeader;
         long stickyTtlMillis;
 
-        void read(JsonParser p) throws IOException, InvalidConfigException {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        /** Reads the root object; the cursor names each value's path, the reader converts numbers. */
+        void read(JsonCursor in, JsonReader reader) throws JsonException, InvalidConfigException {
+            if (in.token() != JsonToken.START_OBJECT) {
                 throw new InvalidConfigException("pluginConfig", "must be a JSON object");
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                if (p.currentToken() == JsonToken.VALUE_NULL) {
+            in.enterObject();
+            while (in.nextField()) {
+                if (in.isNull()) {
                     continue; // null keeps the default, as an absent field does
                 }
-                readField(p, field);
+                readField(in, reader);
             }
-            if (p.nextToken() != null) {
+            try {
+                in.finish();
+            } catch (JsonException e) {
+                // After the root object the reader can only object to what follows it.
                 throw new InvalidConfigException("pluginConfig", "has content after its closing '}'");
             }
         }
 
-        private void readField(JsonParser p, String field) throws IOException, InvalidConfigException {
-            switch (field) {
+        private void readField(JsonCursor in, JsonReader reader) throws JsonException, InvalidConfigException {
+            String field = in.path();
+            switch (in.name()) {
                 case "cluster":
-                    cluster = nonEmptyString(p, field);
+                    cluster = nonEmptyString(in);
                     break;
                 case "method":
-                    method = string(p, field);
+                    method = string(in);
                     requireNoProblem(field, HeaderSyntax.tokenProblem(method, "a method"));
                     break;
                 case "path":
-                    path = headerValue(p, field);
+                    path = headerValue(in);
                     if (!path.startsWith("/")) {
                         throw new InvalidConfigException(field, "must start with '/'");
                     }
                     break;
                 case "scheme":
-                    scheme = string(p, field);
+                    scheme = string(in);
                     if (!scheme.equals("http") && !scheme.equals("https")) {
                         throw new InvalidConfigException(field, "must be \"http\" or \"https\"");
                     }
                     break;
                 case "authority":
-                    authority = headerValue(p, field);
+                    authority = headerValue(in);
                     if (authority.isEmpty()) {
                         throw new InvalidConfigException(field, "must not be empty");
                     }
                     break;
                 case "headers":
-                    extraHeaders = headerObject(p, field);
+                    extraHeaders = headerObject(in);
                     break;
                 case "timeout_ms":
-                    timeoutMillis = (int) integer(p, field, 1, Integer.MAX_VALUE);
+                    timeoutMillis = (int) integer(in, reader, 1, Integer.MAX_VALUE);
                     break;
                 case "request_header":
-                    requestHeader = headerName(p, field);
+                    requestHeader = headerName(in);
                     break;
                 case "value_header":
-                    valueHeader = headerName(p, field);
+                    valueHeader = headerName(in);
                     break;
                 case "max_value_length":
-                    maxValueLength = (int) integer(p, field, 1, MAX_VALUE_LENGTH_LIMIT);
+                    maxValueLength = (int) integer(in, reader, 1, MAX_VALUE_LENGTH_LIMIT);
                     break;
                 case "response_headers":
-                    responseHeaders = headerObject(p, field);
+                    responseHeaders = headerObject(in);
                     break;
                 case "failure_policy":
-                    String policy = string(p, field);
+                    String policy = string(in);
                     failurePolicy = FailurePolicy.named(policy);
                     if (failurePolicy == null) {
                         throw new InvalidConfigException(field, "must be \"fail_open\" or \"fail_closed\", not \""
@@ -199,35 +183,34 @@ final class CohortHeaderConfig {
                     }
                     break;
                 case "default_cohort":
-                    defaultCohort = headerValue(p, field);
+                    defaultCohort = headerValue(in);
                     if (defaultCohort.isEmpty()) {
                         throw new InvalidConfigException(field, "must not be empty (leave it out for no default)");
                     }
                     break;
                 case "sticky":
-                    readSticky(p);
+                    readSticky(in, reader);
                     break;
                 default:
                     throw new InvalidConfigException(field, "is not a known field (known: " + FIELDS + ")");
             }
         }
 
-        private void readSticky(JsonParser p) throws IOException, InvalidConfigException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
+        private void readSticky(JsonCursor in, JsonReader reader) throws JsonException, InvalidConfigException {
+            if (in.token() != JsonToken.START_OBJECT) {
                 throw new InvalidConfigException("sticky", "must be an object like "
                         + "{\"key_header\": \"x-user-id\", \"ttl_ms\": 300000}");
             }
             long ttl = -1;
             String key = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = "sticky." + p.currentName();
-                p.nextToken();
-                if (field.equals("sticky.key_header")) {
-                    key = headerName(p, field);
-                } else if (field.equals("sticky.ttl_ms")) {
-                    ttl = integer(p, field, 1, Long.MAX_VALUE / 2);
+            in.enterObject();
+            while (in.nextField()) {
+                if (in.name().equals("key_header")) {
+                    key = headerName(in);
+                } else if (in.name().equals("ttl_ms")) {
+                    ttl = integer(in, reader, 1, Long.MAX_VALUE / 2);
                 } else {
-                    throw new InvalidConfigException(field, "is not a known field (known: key_header, ttl_ms)");
+                    throw new InvalidConfigException(in.path(), "is not a known field (known: key_header, ttl_ms)");
                 }
             }
             if (key == null) {
@@ -251,62 +234,64 @@ final class CohortHeaderConfig {
             }
         }
 
-        private static String string(JsonParser p, String field) throws IOException, InvalidConfigException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw new InvalidConfigException(field, "must be a string, not " + describe(p.currentToken()));
+        private static String string(JsonCursor in) throws JsonException, InvalidConfigException {
+            if (in.token() != JsonToken.STRING) {
+                throw new InvalidConfigException(in.path(), "must be a string, not " + describe(in.token()));
             }
-            return p.getText();
+            return in.stringValue();
         }
 
-        private static String nonEmptyString(JsonParser p, String field) throws IOException, InvalidConfigException {
-            String s = string(p, field);
+        private static String nonEmptyString(JsonCursor in) throws JsonException, InvalidConfigException {
+            String s = string(in);
             if (s.isEmpty()) {
-                throw new InvalidConfigException(field, "must not be empty");
+                throw new InvalidConfigException(in.path(), "must not be empty");
             }
             return s;
         }
 
-        private static String headerName(JsonParser p, String field) throws IOException, InvalidConfigException {
-            String name = string(p, field);
-            requireNoProblem(field, HeaderSyntax.nameProblem(name));
+        private static String headerName(JsonCursor in) throws JsonException, InvalidConfigException {
+            String name = string(in);
+            requireNoProblem(in.path(), HeaderSyntax.nameProblem(name));
             return HeaderSyntax.lowerCase(name);
         }
 
-        private static String headerValue(JsonParser p, String field) throws IOException, InvalidConfigException {
-            String value = string(p, field);
-            requireNoProblem(field, HeaderSyntax.valueProblem(value));
+        private static String headerValue(JsonCursor in) throws JsonException, InvalidConfigException {
+            String value = string(in);
+            requireNoProblem(in.path(), HeaderSyntax.valueProblem(value));
             return value;
         }
 
-        private static Headers headerObject(JsonParser p, String field) throws IOException, InvalidConfigException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                throw new InvalidConfigException(field, "must be an object of header names to values, not "
-                        + describe(p.currentToken()));
+        private static Headers headerObject(JsonCursor in) throws JsonException, InvalidConfigException {
+            if (in.token() != JsonToken.START_OBJECT) {
+                throw new InvalidConfigException(in.path(), "must be an object of header names to values, not "
+                        + describe(in.token()));
             }
             Headers headers = new Headers(4);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String raw = p.currentName();
-                String entry = field + "." + raw;
-                requireNoProblem(entry, HeaderSyntax.nameProblem(raw));
+            in.enterObject();
+            while (in.nextField()) {
+                String raw = in.name();
+                requireNoProblem(in.path(), HeaderSyntax.nameProblem(raw));
                 String name = HeaderSyntax.lowerCase(raw);
                 if (headers.get(name) != null) {
-                    throw new InvalidConfigException(entry, "is given twice");
+                    throw new InvalidConfigException(in.path(), "is given twice");
                 }
-                p.nextToken();
-                headers.add(name, headerValue(p, entry));
+                headers.add(name, headerValue(in));
             }
             return headers;
         }
 
-        private static long integer(JsonParser p, String field, long min, long max)
-                throws IOException, InvalidConfigException {
-            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-                throw new InvalidConfigException(field, "must be a whole number, not " + describe(p.currentToken()));
+        private static long integer(JsonCursor in, JsonReader reader, long min, long max)
+                throws InvalidConfigException {
+            String field = in.path();
+            if (!reader.isInteger()) {
+                throw new InvalidConfigException(field, "must be a whole number, not " + describe(in.token()));
             }
-            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            long v;
+            try {
+                v = reader.longValue();
+            } catch (JsonException e) {
                 throw new InvalidConfigException(field, "is out of range (" + min + " to " + max + ")");
             }
-            long v = p.getLongValue();
             if (v < 0 && min >= 0) {
                 throw new InvalidConfigException(field, "must not be negative (got " + v + ")");
             }
@@ -324,13 +309,12 @@ final class CohortHeaderConfig {
 
         private static String describe(JsonToken token) {
             switch (token) {
-                case VALUE_STRING:
+                case STRING:
                     return "a string";
-                case VALUE_NUMBER_INT:
-                case VALUE_NUMBER_FLOAT:
+                case NUMBER:
                     return "a number";
-                case VALUE_TRUE:
-                case VALUE_FALSE:
+                case TRUE:
+                case FALSE:
                     return "a boolean";
                 case START_OBJECT:
                     return "an object";

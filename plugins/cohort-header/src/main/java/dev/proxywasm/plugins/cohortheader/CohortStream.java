@@ -153,8 +153,7 @@ final class CohortStream extends HttpContext {
                 + (closed ? "answering 503" : config.defaultCohort == null ? "forwarding without "
                         + config.requestHeader : "forwarding with the default cohort"));
         if (closed) {
-            String body = "cohort-header: " + failure.description() + "\n";
-            sendLocalResponse(503, "cohort_header_" + failure.code(), Utf8.encode(body), LOCAL_REPLY_HEADERS);
+            sendLocalResponse(503, failure.responseDetails(), Utf8.encode(failure.replyBody()), LOCAL_REPLY_HEADERS);
             return Action.PAUSE;
         }
         // Replaced or removed either way: a client must not choose its own cohort.

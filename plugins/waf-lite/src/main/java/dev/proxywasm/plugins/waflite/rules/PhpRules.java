@@ -125,7 +125,8 @@ final class PhpRules {
       if (i < s.length() && s.charAt(i) == '{') {
         int j = CharClass.skipSpaces(s, i + 1);
         int close = s.indexOf('}', j);
-        if (j < s.length() && close > j && s.indexOf('{', j) < 0 | s.indexOf('{', j) > close) {
+        int nested = s.indexOf('{', j);
+        if (j < s.length() && close > j && (nested < 0 || nested > close)) {
           return CharClass.clip(s.substring(at), 24);
         }
       }

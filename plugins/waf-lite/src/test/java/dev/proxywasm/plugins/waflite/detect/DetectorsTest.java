@@ -1,0 +1,55 @@
+package dev.proxywasm.plugins.waflite.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class DetectorsTest {
+  private final SqlInjectionDetector sql = new SqlInjectionDetector();
+  private final ShellCommandDetector shell = new ShellCommandDetector(
+      KeywordSet.parse("cat|whoami|ls|bash|time|curl|ifconfig"), KeywordSet.parse("cat|bash|time|curl|ls"), false);
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1' or '1'='1", "1 union select password from users", "admin'--",
+      "1); drop table users", "x' and sleep(5)--", "-1\" or \"a\"=\"a", "1 or 1=1",
+      "foo')waitfor delay'0:0:5'--", "1' order by 3--+"})
+  void sqlInjectionsAreFound(String payload) {
+    assertNotNull(sql.detect(payload), payload);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"o'reilly", "select your size", "d'or 1st parfume", "\"wood\" and \"sign\"",
+      "union was a great select", "christmas stocking \"not\" stuffer", "7\" #2 circular needle",
+      "rock 'n' roll", "it's 5 o'clock"})
+  void sqlLookAlikesAreNot(String text) {
+    assertNull(sql.detect(text), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x;cat /etc/passwd", "a|whoami", "`whoami`", "$(ifconfig)", "cat /etc/shadow",
+      "/usr/bin/whoami", "c\\at /etc/hosts", "time ifconfig"})
+  void shellCommandsAreFound(String payload) {
+    assertNotNull(shell.find(payload), payload);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bash away in the gym", "time he came.", "curl and divergence", "ls 300 lexus",
+      "cat", "the cat sat; time passed"})
+  void proseWithCommandWordsIsNot(String text) {
+    assertNull(shell.find(text), text);
+  }
+
+  @Test
+  void keywordSetFindsEveryKeywordInOnePass() {
+    KeywordSet set = KeywordSet.parse("he|she|his|hers");
+    assertEquals("she", set.find("ushers", KeywordSet.ANYWHERE));
+    assertEquals("hers", set.find("ushers", (t, s, e) -> e - s == 4));
+    assertNull(set.find("nothing", KeywordSet.ANYWHERE));
+    assertEquals(true, set.contains("his"));
+    assertEquals(false, set.contains("hi"));
+  }
+}

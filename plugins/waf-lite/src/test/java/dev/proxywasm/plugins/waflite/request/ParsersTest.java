@@ -1,0 +1,49 @@
+package dev.proxywasm.plugins.waflite.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParsersTest {
+  @Test
+  void jsonKeysAndScalarsAreArgumentsNamedByPath() {
+    List<String> seen = new ArrayList<>();
+    String error = JsonArguments.parse("{\"a\":{\"b\":[\"x\\u0041\",2,true]},\"c\":null}",
+        (name, key) -> seen.add("name " + name + "=" + key), (name, value) -> seen.add(name + "=" + value));
+    assertNull(error);
+    assertEquals(List.of("name json.a=a", "name json.a.b=b", "json.a.b=xA", "json.a.b=2", "json.a.b=true",
+        "name json.c=c", "json.c=null"), seen);
+  }
+
+  @Test
+  void hostileJsonIsAnErrorNotACrash() {
+    assertNotNull(JsonArguments.parse("[".repeat(100_000), (n, v) -> { }, (n, v) -> { }));
+    assertNotNull(JsonArguments.parse("{\"a\":1,}", (n, v) -> { }, (n, v) -> { }));
+    assertNotNull(JsonArguments.parse("{\"a\":\"unterminated", (n, v) -> { }, (n, v) -> { }));
+    assertNotNull(JsonArguments.parse("{} trailing", (n, v) -> { }, (n, v) -> { }));
+  }
+
+  @Test
+  void multipartGivesFieldsAndFileNames() {
+    String body = "--b\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\nhello\r\n"
+        + "--b\nContent-Disposition: form-data; name=\"f\"; filename=\"a;b.php\"\nContent-Type: text/plain\n\nx\n--b--\n";
+    MultipartParser parser = MultipartParser.parse(body, "b");
+    assertNull(parser.error());
+    assertEquals(2, parser.parts().size());
+    assertEquals("hello", parser.parts().get(0).value());
+    assertEquals("a;b.php", parser.parts().get(1).filename());
+    assertNotNull(MultipartParser.parse("no boundary here", "b").error());
+  }
+
+  @Test
+  void formAndCookieParsing() {
+    List<String> seen = new ArrayList<>();
+    FormParser.parse("a=1&b=%3Cx%3E&flag&=v", (n, v) -> seen.add(n + "=" + v));
+    CookieParser.parse("s=1; t=a%20b", (n, v) -> seen.add(n + ":" + v));
+    assertEquals(List.of("a=1", "b=<x>", "flag=", "=v", "s:1", "t:a%20b"), seen);
+  }
+}

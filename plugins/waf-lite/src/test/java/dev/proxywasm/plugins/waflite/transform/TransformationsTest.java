@@ -1,0 +1,37 @@
+package dev.proxywasm.plugins.waflite.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+class TransformationsTest {
+  @Test
+  void urlDecodeHandlesPercentUnicodeAndPlus() {
+    assertEquals("<script> a", UrlDecoder.decode("%3Cscript%3E+a"));
+    assertEquals("<", UrlDecoder.decode("%uff1c"));
+    assertEquals("%zz%", UrlDecoder.decode("%zz%"));
+    String plain = "nothing-to-decode";
+    assertSame(plain, UrlDecoder.decode(plain));
+  }
+
+  @Test
+  void htmlEntitiesDecodeNumericAndNamedForms() {
+    assertEquals("<a>", HtmlEntityDecoder.decode("&lt;a&GT;"));
+    assertEquals("(x)", HtmlEntityDecoder.decode("&#40;x&#x29"));
+    assertEquals("${", HtmlEntityDecoder.decode("&dollar;&LBRACE;"));
+    assertEquals("&unknown;", HtmlEntityDecoder.decode("&unknown;"));
+  }
+
+  @Test
+  void commandLineUndoesShellQuotingTricks() {
+    assertEquals("cat/etc/passwd", CommandLineNormaliser.normalise("c'a't /etc/p\\asswd"));
+    assertEquals("cmd/c whoami", CommandLineNormaliser.normalise("C^M^D  /c ,whoami"));
+  }
+
+  @Test
+  void pathNormalisationCollapsesSlashesAndDotSegments() {
+    assertEquals("/etc/passwd", PathNormaliser.normalise("/etc//./passwd"));
+    assertEquals("/a/../b", PathNormaliser.normalise("\\a\\..\\b"));
+  }
+}

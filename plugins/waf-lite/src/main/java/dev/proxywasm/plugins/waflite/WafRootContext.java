@@ -25,9 +25,10 @@ final class WafRootContext extends RootContext {
     for (String note : config.notes()) {
       Log.info("waf-lite: " + note);
     }
-    // Build the rule engines now, so the first request does not pay for it.
+    // Build the rule engine now, so the first request does not pay for it.
     config.defaultPolicy().engine();
     if (metrics == null) {
+      // Metrics are defined once per VM; a reconfiguration keeps counting into them.
       metrics = new WafMetrics();
     }
     return true;
@@ -35,9 +36,7 @@ final class WafRootContext extends RootContext {
 
   @Override
   public HttpContext newHttpContext(int contextId) {
-    if (metrics == null) {
-      metrics = new WafMetrics();
-    }
+    // The host calls proxy_on_configure before any stream exists, so metrics are set.
     return new WafFilter(config, metrics);
   }
 }

@@ -83,17 +83,6 @@ public final class HttpRequest {
     return null;
   }
 
-  /** How many times header {@code name} occurs (case-insensitive). */
-  public int headerOccurrences(String name) {
-    int count = 0;
-    for (int i = 0; i < headerNames.size(); i++) {
-      if (CharClass.equalsIgnoreCase(headerNames.get(i), name)) {
-        count++;
-      }
-    }
-    return count;
-  }
-
   /** The body as Latin-1 text, or null when there is none. */
   public String body() {
     return body;

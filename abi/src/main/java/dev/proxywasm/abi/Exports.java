@@ -2,6 +2,7 @@ package dev.proxywasm.abi;
 
 import dev.proxywasm.abi.internal.HostCalls;
 import dev.proxywasm.abi.internal.HostMemory;
+import dev.proxywasm.abi.internal.StaticRootsRepair;
 import dev.proxywasm.abi.internal.Utf8;
 import org.teavm.backend.wasm.runtime.WasmSupport;
 import org.teavm.interop.Export;
@@ -36,6 +37,7 @@ final class Exports {
      */
     @Export(name = "_initialize")
     public static void initialize() {
+        StaticRootsRepair.apply();
         WasmSupport.runWithArgs(new String[0]);
     }
 

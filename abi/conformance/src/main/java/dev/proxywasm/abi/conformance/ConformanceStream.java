@@ -15,6 +15,7 @@ import dev.proxywasm.abi.SharedQueue;
 import dev.proxywasm.abi.Status;
 import dev.proxywasm.abi.StreamType;
 import dev.proxywasm.abi.internal.HostMemory;
+import dev.proxywasm.abi.internal.StaticRootsRepair;
 import dev.proxywasm.abi.internal.Utf8;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,9 @@ final class ConformanceStream extends HttpContext {
                 return Action.CONTINUE;
             case "/gc-stress":
                 return stressAllocator();
+            case "/static-roots":
+                setRequestHeader("x-static-roots-repaired", String.valueOf(StaticRootsRepair.repaired()));
+                return Action.CONTINUE;
             case "/read-all":
                 root.lastHeaderCount = requestHeaders().size();
                 return Action.CONTINUE;

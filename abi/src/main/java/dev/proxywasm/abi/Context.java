@@ -21,11 +21,43 @@ public abstract class Context {
     }
 
     /**
-     * Runs the callback {@code callback} (one of {@link Exports}' callback numbers) on this
-     * context; returns its ABI result. Each kind of context knows its own callbacks, so the
-     * exports need no type tests.
+     * The host is done with this context (stream complete, plugin shutting down). Return false
+     * to finish deferred work first, then call {@link #done()}.
      */
-    abstract int onCallback(int callback, int a, int b);
+    public boolean onDone() {
+        return true;
+    }
+
+    /** Access-log time: for a stream, headers of both directions are still readable. */
+    public void onLog() {
+    }
+
+    /** The context is gone; release what it held. */
+    public void onDelete() {
+    }
+
+    /**
+     * Runs the callback {@code callback} (one of {@link Exports}' callback numbers) on this
+     * context; returns its ABI result. The lifecycle callbacks are common; each kind of context
+     * handles its own in {@link #onKindCallback}, so the exports need no type tests.
+     */
+    final int onCallback(int callback, int a, int b) {
+        switch (callback) {
+            case Exports.DONE:
+                return bool(onDone());
+            case Exports.LOG:
+                onLog();
+                return 0;
+            case Exports.DELETE:
+                onDelete();
+                return 0;
+            default:
+                return onKindCallback(callback, a, b);
+        }
+    }
+
+    /** The callbacks specific to this kind of context (see {@link #onCallback}). */
+    abstract int onKindCallback(int callback, int a, int b);
 
     static int bool(boolean value) {
         return value ? 1 : 0;

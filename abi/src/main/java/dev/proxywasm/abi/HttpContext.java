@@ -42,21 +42,11 @@ public abstract class HttpContext extends Context {
         return Action.CONTINUE;
     }
 
-    /** The stream is complete. Return false to finish deferred work first, then call {@link #done()}. */
-    public boolean onDone() {
-        return true;
-    }
 
-    /** Access-log time: headers of both directions are still readable. */
-    public void onLog() {
-    }
 
-    /** The stream is gone; release what it held. */
-    public void onDelete() {
-    }
 
     @Override
-    final int onCallback(int callback, int a, int b) {
+    final int onKindCallback(int callback, int a, int b) {
         switch (callback) {
             case Exports.REQUEST_HEADERS:
                 return onRequestHeaders(a, b != 0).code();
@@ -70,14 +60,6 @@ public abstract class HttpContext extends Context {
                 return onResponseBody(a, b != 0).code();
             case Exports.RESPONSE_TRAILERS:
                 return onResponseTrailers(a).code();
-            case Exports.DONE:
-                return bool(onDone());
-            case Exports.LOG:
-                onLog();
-                return 0;
-            case Exports.DELETE:
-                onDelete();
-                return 0;
             default:
                 return Action.CONTINUE.code();
         }

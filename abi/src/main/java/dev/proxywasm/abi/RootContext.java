@@ -35,18 +35,8 @@ public abstract class RootContext extends Context {
     public void onForeignFunction(int functionId, int argumentsSize) {
     }
 
-    /** The host is shutting the plugin down. Return false to finish later with {@link #done()}. */
-    public boolean onDone() {
-        return true;
-    }
 
-    /** Last chance to log before the context goes away. */
-    public void onLog() {
-    }
 
-    /** The context is gone; release what it held. */
-    public void onDelete() {
-    }
 
     /**
      * Creates the context of a new HTTP stream, or returns null when this plugin does not
@@ -62,7 +52,7 @@ public abstract class RootContext extends Context {
     }
 
     @Override
-    final int onCallback(int callback, int a, int b) {
+    final int onKindCallback(int callback, int a, int b) {
         switch (callback) {
             case Exports.VM_START:
                 return bool(onVmStart(a));
@@ -76,14 +66,6 @@ public abstract class RootContext extends Context {
                 return 0;
             case Exports.FOREIGN_FUNCTION:
                 onForeignFunction(a, b);
-                return 0;
-            case Exports.DONE:
-                return bool(onDone());
-            case Exports.LOG:
-                onLog();
-                return 0;
-            case Exports.DELETE:
-                onDelete();
                 return 0;
             default:
                 return 0;

@@ -31,21 +31,11 @@ public abstract class TcpContext extends Context {
     public void onUpstreamConnectionClose(PeerType peer) {
     }
 
-    /** The connection is complete. Return false to finish deferred work first, then call {@link #done()}. */
-    public boolean onDone() {
-        return true;
-    }
 
-    /** Access-log time. */
-    public void onLog() {
-    }
 
-    /** The connection is gone; release what it held. */
-    public void onDelete() {
-    }
 
     @Override
-    final int onCallback(int callback, int a, int b) {
+    final int onKindCallback(int callback, int a, int b) {
         switch (callback) {
             case Exports.NEW_CONNECTION:
                 return onNewConnection().code();
@@ -58,14 +48,6 @@ public abstract class TcpContext extends Context {
                 return onUpstreamData(a, b != 0).code();
             case Exports.UPSTREAM_CLOSE:
                 onUpstreamConnectionClose(PeerType.of(a));
-                return 0;
-            case Exports.DONE:
-                return bool(onDone());
-            case Exports.LOG:
-                onLog();
-                return 0;
-            case Exports.DELETE:
-                onDelete();
                 return 0;
             default:
                 return Action.CONTINUE.code();

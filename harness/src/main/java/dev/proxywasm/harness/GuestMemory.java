@@ -60,6 +60,11 @@ final class GuestMemory {
   }
 
   /** Whether {@code [ptr, ptr + size)} lies inside the memory. */
+  /** The current size of the linear memory in bytes. */
+  long size() {
+    return memory.buffer(store).capacity();
+  }
+
   boolean contains(int ptr, int size) {
     return Integer.toUnsignedLong(ptr) + Integer.toUnsignedLong(size)
         <= memory.buffer(store).capacity();

@@ -574,6 +574,14 @@ public final class ProxyWasmHost implements AutoCloseable {
     return guest.memory;
   }
 
+  /**
+   * The plugin's linear-memory size in bytes. Wasm memory only grows, so a size that stays put
+   * over many requests shows memory use is flat.
+   */
+  public long memorySize() {
+    return guest.memory.size();
+  }
+
   void log(LogLevel level, String message) {
     if (level.ordinal() >= logLevel.ordinal()) {
       logs.add(new LogEntry(level, message));

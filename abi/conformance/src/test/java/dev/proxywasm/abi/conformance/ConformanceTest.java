@@ -464,6 +464,23 @@ class ConformanceTest {
          * test, reproduced in V8 with an independent host).
          */
         @Test
+        void linearMemoryStaysFlatOverManyRequests() {
+            start();
+            for (int i = 0; i < 500; i++) {
+                HttpStream warmUp = host.newHttpStream();
+                warmUp.sendRequestHeaders(get("/headers", "x-a", "alpha"), true);
+                warmUp.complete();
+            }
+            long afterWarmUp = host.memorySize();
+            for (int i = 0; i < 5_000; i++) {
+                HttpStream stream = host.newHttpStream();
+                stream.sendRequestHeaders(get("/headers", "x-a", "alpha", "x-n", String.valueOf(i)), true);
+                stream.sendResponseHeaders(Headers.of(":status", "200"), true);
+            }
+            assertEquals(afterWarmUp, host.memorySize());
+        }
+
+        @Test
         void theStaticRootTableIsRepairedAtStartUp() {
             start();
             HttpStream stream = host.newHttpStream();

@@ -14,6 +14,9 @@ public final class WafEngine {
   private final Rule[] bodyRequestRules;
   private final RuleExclusions exclusions;
   private final int threshold;
+  /** Per-call scratch: kind and signature of each target (the engine serves one call at a time). */
+  private int[] kinds = new int[64];
+  private int[] signatures = new int[64];
 
   /**
    * @param rules      every rule known
@@ -69,20 +72,41 @@ public final class WafEngine {
   }
 
   private void runValueRules(List<Target> targets, Inspection inspection) {
+    // About 100 rules meet about 60 values: the pair test must be a few instructions, so
+    // each value's kind and signature are read once into int arrays (a getter call per pair
+    // costs TeaVM a call, a null check and GC bookkeeping).
+    int count = targets.size();
+    if (kinds.length < count) {
+      kinds = new int[count * 2];
+      signatures = new int[count * 2];
+    }
+    int[] kindOf = kinds;
+    int[] signatureOf = signatures;
+    int allKinds = 0;
+    for (int i = 0; i < count; i++) {
+      Target target = targets.get(i);
+      kindOf[i] = target.kind();
+      signatureOf[i] = target.signature();
+      allKinds |= kindOf[i];
+    }
     boolean perTarget = exclusions.hasTargetExclusions();
     for (Rule rule : valueRules) {
-      if (inspection.fired(rule)) {
+      int ruleKinds = rule.targets();
+      if ((ruleKinds & allKinds) == 0 || inspection.fired(rule)) {
         continue;
       }
-      int kinds = rule.targets();
       int required = rule.requiredCharacters();
-      ValueMatcher matcher = rule.valueMatcher();
-      for (int i = 0; i < targets.size(); i++) {
-        Target target = targets.get(i);
-        if ((target.kind() & kinds) == 0
-            || (required != 0 && (target.signature() & required) == 0)
-            || (perTarget && exclusions.excluded(rule.id(), target.name()))) {
+      ValueMatcher matcher = null;
+      for (int i = 0; i < count; i++) {
+        if ((kindOf[i] & ruleKinds) == 0 || (required != 0 && (signatureOf[i] & required) == 0)) {
           continue;
+        }
+        Target target = targets.get(i);
+        if (perTarget && exclusions.excluded(rule.id(), target.name())) {
+          continue;
+        }
+        if (matcher == null) {
+          matcher = rule.valueMatcher();
         }
         String data = matcher.match(target);
         if (data != null) {

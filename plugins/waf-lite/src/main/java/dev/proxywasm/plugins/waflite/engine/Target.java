@@ -23,6 +23,7 @@ public final class Target {
   private boolean needsDecoding;
   private boolean hasUppercase;
   private boolean decodedSigned;
+  private static char[] scratch = new char[256];
 
   /**
    * @param kind  {@link TargetKind} bits
@@ -68,9 +69,12 @@ public final class Target {
    */
   private void scan() {
     scanned = true;
+    int n = value.length();
+    char[] chars = scratch(n);
+    value.getChars(0, n, chars, 0);
     int bits = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
+    for (int i = 0; i < n; i++) {
+      char c = chars[i];
       if (c < 128) {
         bits |= CharacterSignature.bit(c);
         if (c == '%' || c == '&' || c == '+' || c == 0) {
@@ -81,6 +85,18 @@ public final class Target {
       }
     }
     signature = bits;
+  }
+
+  /**
+   * A char buffer of at least {@code n} chars, reused by every scan and copy: reading a String
+   * into an array once ({@code getChars}) and looping over the array costs TeaVM a fraction of
+   * {@code charAt} per character, and {@code toCharArray} allocates each time.
+   */
+  static char[] scratch(int n) {
+    if (scratch.length < n) {
+      scratch = new char[Math.max(n, 2 * scratch.length)];
+    }
+    return scratch;
   }
 
   /** URL-decoded (incl. {@code %u}), HTML-entity-decoded, without NUL bytes. */
@@ -127,32 +143,31 @@ public final class Target {
     if (s.indexOf('\0') < 0) {
       return s;
     }
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) != '\0') {
-        out.append(s.charAt(i));
+    int n = s.length();
+    char[] chars = scratch(n);
+    s.getChars(0, n, chars, 0);
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      if (chars[i] != '\0') {
+        chars[kept++] = chars[i];
       }
     }
-    return out.toString();
+    return new String(chars, 0, kept);
   }
 
   /** Lowercases ASCII letters only: cheap, and locale-independent like the CRS transform. */
   public static String asciiLowercase(String s) {
-    int i = 0;
     int n = s.length();
-    while (i < n && !(s.charAt(i) >= 'A' && s.charAt(i) <= 'Z')) {
-      i++;
-    }
-    if (i == n) {
-      return s;
-    }
-    char[] out = s.toCharArray();
-    for (; i < n; i++) {
-      char c = out[i];
+    char[] chars = scratch(n);
+    s.getChars(0, n, chars, 0);
+    boolean changed = false;
+    for (int i = 0; i < n; i++) {
+      char c = chars[i];
       if (c >= 'A' && c <= 'Z') {
-        out[i] = (char) (c + 32);
+        chars[i] = (char) (c + 32);
+        changed = true;
       }
     }
-    return new String(out);
+    return changed ? new String(chars, 0, n) : s;
   }
 }

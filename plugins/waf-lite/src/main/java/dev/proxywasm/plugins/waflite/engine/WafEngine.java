@@ -82,21 +82,19 @@ public final class WafEngine {
     }
     int[] kindOf = kinds;
     int[] signatureOf = signatures;
-    int allKinds = 0;
     for (int i = 0; i < count; i++) {
       Target target = targets.get(i);
       kindOf[i] = target.kind();
       signatureOf[i] = target.signature();
-      allKinds |= kindOf[i];
     }
     boolean perTarget = exclusions.hasTargetExclusions();
     for (Rule rule : valueRules) {
       int ruleKinds = rule.targets();
-      if ((ruleKinds & allKinds) == 0 || inspection.fired(rule)) {
+      if (inspection.fired(rule)) {
         continue;
       }
       int required = rule.requiredCharacters();
-      ValueMatcher matcher = null;
+      ValueMatcher matcher = rule.valueMatcher();
       for (int i = 0; i < count; i++) {
         if ((kindOf[i] & ruleKinds) == 0 || (required != 0 && (signatureOf[i] & required) == 0)) {
           continue;
@@ -104,9 +102,6 @@ public final class WafEngine {
         Target target = targets.get(i);
         if (perTarget && exclusions.excluded(rule.id(), target.name())) {
           continue;
-        }
-        if (matcher == null) {
-          matcher = rule.valueMatcher();
         }
         String data = matcher.match(target);
         if (data != null) {

@@ -27,6 +27,8 @@ public final class KeywordSet {
   private int[] output;     // keyword index ending at this node, or -1
   private int[] outputLink; // next node on the fail chain with an output, or -1
   private boolean[] reports;
+  private static char[] buffer = new char[256];
+  private static boolean scanning;
 
   private KeywordSet(String[] keywords) {
     this.keywords = keywords;
@@ -134,10 +136,27 @@ public final class KeywordSet {
    * @return the matched keyword, or null
    */
   public String find(String text, Acceptor acceptor) {
-    int node = 0;
+    // The text is copied once into a shared buffer (charAt per character costs TeaVM several
+    // times an array read); an acceptor that searches again gets a buffer of its own.
     int n = text.length();
+    boolean outer = !scanning;
+    char[] chars = outer && buffer.length >= n ? buffer : new char[Math.max(n, 256)];
+    if (outer) {
+      buffer = chars;
+      scanning = true;
+    }
+    text.getChars(0, n, chars, 0);
+    String found = find(text, chars, n, acceptor);
+    if (outer) {
+      scanning = false;
+    }
+    return found;
+  }
+
+  private String find(String text, char[] chars, int n, Acceptor acceptor) {
+    int node = 0;
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       node = delta[node * classes + (c < 128 ? classOf[c] : 0)];
       if (!reports[node]) {
         continue;

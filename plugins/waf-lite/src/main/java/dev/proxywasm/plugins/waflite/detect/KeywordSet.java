@@ -154,6 +154,10 @@ public final class KeywordSet {
   }
 
   private String find(String text, char[] chars, int n, Acceptor acceptor) {
+    char[] delta = this.delta;
+    byte[] classOf = this.classOf;
+    boolean[] reports = this.reports;
+    int classes = this.classes;
     int node = 0;
     for (int i = 0; i < n; i++) {
       char c = chars[i];

@@ -66,7 +66,16 @@ final class SqlRules {
     rules.add(Rule.values(942151, "SQL Injection Attack: SQL function name detected", TARGETS,
         t -> t.lower().indexOf('(') < 0 ? null : FUNCTIONS.find(t.lower(), SqlRules::isCalled)));
     rules.add(Rule.values(942220, "Looking for integer overflow attacks", TARGETS, t -> {
-      String v = t.lower().trim();
+      // Every listed number starts with a digit or '-': check that before trimming and comparing.
+      String s = t.lower();
+      int i = 0;
+      while (i < s.length() && s.charAt(i) <= ' ') {
+        i++;
+      }
+      if (i == s.length() || !(s.charAt(i) == '-' || CharClass.isDigit(s.charAt(i)))) {
+        return null;
+      }
+      String v = s.trim();
       for (String number : OVERFLOW_NUMBERS) {
         if (v.equals(number)) {
           return v;

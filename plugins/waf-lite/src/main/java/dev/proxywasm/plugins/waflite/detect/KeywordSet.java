@@ -28,10 +28,24 @@ public final class KeywordSet {
   private int[] outputLink; // next node on the fail chain with an output, or -1
   private boolean[] reports;
   private static char[] buffer = new char[256];
+  // Every set, numbered as built. For the first 64, PREFIXES maps a hash of each keyword's
+  // first three characters (two for two-letter keywords) to the sets having such a keyword,
+  // so one pass over a value rules out every set none of whose keywords can start anywhere in
+  // it (see prepare). Collisions only let a set through; they never hide an occurrence.
+  private static final java.util.List<KeywordSet> ALL = new java.util.ArrayList<>();
+  private static final int PREFIX_SLOTS = 8192;
+  private final int index;
+  private static long[] prefixes;
+  private static int indexed;
+  private static long anywhere;
+  private static String prepared;
+  private static long preparedSets;
   private static boolean scanning;
 
   private KeywordSet(String[] keywords) {
     this.keywords = keywords;
+    index = ALL.size();
+    ALL.add(this);
     for (String k : keywords) {
       for (int i = 0; i < k.length(); i++) {
         char c = k.charAt(i);
@@ -136,6 +150,9 @@ public final class KeywordSet {
    * @return the matched keyword, or null
    */
   public String find(String text, Acceptor acceptor) {
+    if (text == prepared && index < indexed && (preparedSets & (1L << index)) == 0) {
+      return null;
+    }
     // The text is copied once into a shared buffer (charAt per character costs TeaVM several
     // times an array read); an acceptor that searches again gets a buffer of its own.
     int n = text.length();
@@ -173,6 +190,53 @@ public final class KeywordSet {
       }
     }
     return null;
+  }
+
+  /**
+   * Reads {@code text} once and remembers which sets may have a keyword in it, so that until
+   * another text is prepared, {@link #find} on this very text returns at once for every set
+   * that cannot match. A value is read by dozens of keyword rules; most values hold none of
+   * their keywords. Called between matches, never from an {@link Acceptor}.
+   */
+  public static void prepare(String text) {
+    if (indexed < ALL.size() && indexed < 64) {
+      indexPrefixes(); // sets of classes initialised since (TeaVM initialises classes lazily)
+    }
+    int n = text.length();
+    if (buffer.length < n) {
+      buffer = new char[n];
+    }
+    char[] chars = buffer;
+    text.getChars(0, n, chars, 0);
+    long[] table = prefixes;
+    long found = anywhere;
+    for (int i = 0; i + 1 < n; i++) {
+      int two = chars[i] * 31 + chars[i + 1];
+      found |= table[(two * 31 + 0xffff) & (PREFIX_SLOTS - 1)];
+      if (i + 2 < n) {
+        found |= table[(two * 31 + chars[i + 2]) & (PREFIX_SLOTS - 1)];
+      }
+    }
+    prepared = text;
+    preparedSets = found;
+  }
+
+  private static void indexPrefixes() {
+    long[] table = new long[PREFIX_SLOTS];
+    anywhere = 0;
+    indexed = Math.min(ALL.size(), 64);
+    for (int s = 0; s < indexed; s++) {
+      for (String k : ALL.get(s).keywords) {
+        if (k.length() < 2) {
+          anywhere |= 1L << s;
+        } else {
+          int two = k.charAt(0) * 31 + k.charAt(1);
+          char third = k.length() == 2 ? 0xffff : k.charAt(2);
+          table[(two * 31 + third) & (PREFIX_SLOTS - 1)] |= 1L << s;
+        }
+      }
+    }
+    prefixes = table;
   }
 
   /** True when some keyword occurs anywhere in {@code text}. */

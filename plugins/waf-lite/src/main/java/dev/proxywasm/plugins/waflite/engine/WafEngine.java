@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.engine;
 
+import dev.proxywasm.plugins.waflite.detect.KeywordSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +15,13 @@ public final class WafEngine {
   private final Rule[] bodyRequestRules;
   private final RuleExclusions exclusions;
   private final int threshold;
-  /** Per-call scratch: kind and signature of each target (the engine serves one call at a time). */
-  private int[] kinds = new int[64];
-  private int[] signatures = new int[64];
+  /** Marks a rule already fired in an earlier phase. */
+  private static final Target DONE = new Target(0, "", "");
+  private final int[] ruleKinds;
+  private final int[] ruleRequired;
+  // Per-call scratch, one slot per value rule (the engine serves one call at a time).
+  private final String[] matchedData;
+  private final Target[] matchedTargets;
 
   /**
    * @param rules      every rule known
@@ -41,6 +46,15 @@ public final class WafEngine {
       }
     }
     this.valueRules = values.toArray(new Rule[0]);
+    int count = valueRules.length;
+    ruleKinds = new int[count];
+    ruleRequired = new int[count];
+    for (int r = 0; r < count; r++) {
+      ruleKinds[r] = valueRules[r].targets();
+      ruleRequired[r] = valueRules[r].requiredCharacters();
+    }
+    matchedData = new String[count];
+    matchedTargets = new Target[count];
     this.headerRequestRules = headers.toArray(new Rule[0]);
     this.bodyRequestRules = bodies.toArray(new Rule[0]);
     this.exclusions = exclusions;
@@ -72,42 +86,46 @@ public final class WafEngine {
   }
 
   private void runValueRules(List<Target> targets, Inspection inspection) {
-    // About 100 rules meet about 60 values: the pair test must be a few instructions, so
-    // each value's kind and signature are read once into int arrays (a getter call per pair
-    // costs TeaVM a call, a null check and GC bookkeeping).
-    int count = targets.size();
-    if (kinds.length < count) {
-      kinds = new int[count * 2];
-      signatures = new int[count * 2];
+    // Value by value, every rule in turn: a value's keyword occurrences are then found in one
+    // pass for all keyword rules (KeywordSet.prepare). About 100 rules meet about 60 values,
+    // so the pair test reads int arrays, not getters. Matches are added in rule order, as a
+    // rule-by-rule run would add them.
+    Rule[] rules = valueRules;
+    int ruleCount = rules.length;
+    String[] data = matchedData;
+    Target[] where = matchedTargets;
+    for (int r = 0; r < ruleCount; r++) {
+      data[r] = null;
+      where[r] = inspection.fired(rules[r]) ? DONE : null;
     }
-    int[] kindOf = kinds;
-    int[] signatureOf = signatures;
-    for (int i = 0; i < count; i++) {
-      Target target = targets.get(i);
-      kindOf[i] = target.kind();
-      signatureOf[i] = target.signature();
-    }
+    int[] kinds = ruleKinds;
+    int[] required = ruleRequired;
     boolean perTarget = exclusions.hasTargetExclusions();
-    for (Rule rule : valueRules) {
-      int ruleKinds = rule.targets();
-      if (inspection.fired(rule)) {
-        continue;
+    for (int i = 0; i < targets.size(); i++) {
+      Target target = targets.get(i);
+      int kind = target.kind();
+      int signature = target.signature();
+      boolean prepared = false;
+      for (int r = 0; r < ruleCount; r++) {
+        if (where[r] != null || (kind & kinds[r]) == 0
+            || (required[r] != 0 && (signature & required[r]) == 0)
+            || (perTarget && exclusions.excluded(rules[r].id(), target.name()))) {
+          continue;
+        }
+        if (!prepared) {
+          KeywordSet.prepare(target.lower());
+          prepared = true;
+        }
+        String found = rules[r].valueMatcher().match(target);
+        if (found != null) {
+          data[r] = found;
+          where[r] = target;
+        }
       }
-      int required = rule.requiredCharacters();
-      ValueMatcher matcher = rule.valueMatcher();
-      for (int i = 0; i < count; i++) {
-        if ((kindOf[i] & ruleKinds) == 0 || (required != 0 && (signatureOf[i] & required) == 0)) {
-          continue;
-        }
-        Target target = targets.get(i);
-        if (perTarget && exclusions.excluded(rule.id(), target.name())) {
-          continue;
-        }
-        String data = matcher.match(target);
-        if (data != null) {
-          inspection.add(rule, target.name(), data);
-          break;
-        }
+    }
+    for (int r = 0; r < ruleCount; r++) {
+      if (data[r] != null) {
+        inspection.add(rules[r], where[r].name(), data[r]);
       }
     }
   }

@@ -246,16 +246,21 @@ public final class KeywordSet {
 
   /** True when {@code word} is exactly one of the keywords. */
   public boolean contains(String word) {
+    return contains(word, 0, word.length());
+  }
+
+  /** True when {@code [from, to)} of {@code text} is exactly one of the keywords. */
+  public boolean contains(String text, int from, int to) {
     // Walk the DFA; an exact keyword is reached only along trie edges, so the depth reached
-    // must equal the word's length for the keyword at that node to be the word itself.
+    // (the length of the node's keyword) must equal the word's length for it to be the word.
     int node = 0;
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
       if (c >= 128 || classOf[c] == 0) {
         return false;
       }
       node = delta[node * classes + classOf[c]];
     }
-    return node != 0 && output[node] >= 0 && keywords[output[node]].equals(word);
+    return node != 0 && output[node] >= 0 && keywords[output[node]].length() == to - from;
   }
 }

@@ -194,17 +194,18 @@ public final class SqlTokenizer {
     while (i > from + 1 && s.charAt(i - 1) == '.') {
       i--;
     }
-    String word = s.substring(from, i);
     int next = i;
     while (next < n && (CharClass.isSpace(s.charAt(next)))) {
       next++;
     }
+    // Classified in place: a substring per word would cost more than the whole tokenizer.
+    int length = i - from;
     char type;
-    if (word.equals("and") || word.equals("or") || word.equals("xor")) {
+    if (is(s, from, length, "and") || is(s, from, length, "or") || is(s, from, length, "xor")) {
       type = LOGIC;
-    } else if (word.equals("union")) {
+    } else if (is(s, from, length, "union")) {
       type = UNION;
-    } else if (KEYWORDS.contains(word)) {
+    } else if (KEYWORDS.contains(s, from, i)) {
       type = KEYWORD;
     } else if (next < n && s.charAt(next) == '(') {
       type = FUNCTION;
@@ -213,6 +214,10 @@ public final class SqlTokenizer {
     }
     add(type, from, i);
     return i;
+  }
+
+  private static boolean is(String s, int from, int length, String word) {
+    return length == word.length() && s.startsWith(word, from);
   }
 
   private void add(char type, int start, int end) {

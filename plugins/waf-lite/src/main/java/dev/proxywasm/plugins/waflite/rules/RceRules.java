@@ -195,6 +195,9 @@ final class RceRules {
   }
 
   private static String windowsForIf(Target t) {
+    if (!mayNameForOrIf(t.lower())) {
+      return null;
+    }
     String s = t.commandLine();
     int at = indexOfWord(s, "for", 0);
     while (at >= 0) {
@@ -232,6 +235,33 @@ final class RceRules {
       at = indexOfWord(s, "if", at + 2);
     }
     return null;
+  }
+
+  /**
+   * Whether the {@code cmdLine} form of {@code lower} can contain "for" or "if": it only drops
+   * {@code \ " ' ^} and turns separators into spaces, so it needs an 'f' with, across those
+   * characters only, an 'i' before it or an 'o' after it. Spares most values the normalisation.
+   */
+  private static boolean mayNameForOrIf(String lower) {
+    int n = lower.length();
+    for (int f = lower.indexOf('f'); f >= 0; f = lower.indexOf('f', f + 1)) {
+      int before = f - 1;
+      while (before >= 0 && isCmdQuote(lower.charAt(before))) {
+        before--;
+      }
+      int after = f + 1;
+      while (after < n && isCmdQuote(lower.charAt(after))) {
+        after++;
+      }
+      if ((before >= 0 && lower.charAt(before) == 'i') || (after < n && lower.charAt(after) == 'o')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCmdQuote(char c) {
+    return c == '\\' || c == '"' || c == '\'' || c == '^';
   }
 
   private static boolean hasComparison(String s) {

@@ -21,22 +21,32 @@ public final class JsonArguments {
     JsonReader reader = new JsonReader(json, MAX_DEPTH);
     try {
       JsonReader.Token token;
+      // A member's value has its key's name: built once for both, while the path is unchanged.
+      String name = null;
+      int nameDepth = -1;
       while ((token = reader.next()) != JsonReader.Token.END) {
         int depth = reader.depth();
         switch (token) {
           case START_OBJECT:
           case START_ARRAY:
             path[depth] = null;
+            name = null;
             break;
           case END_OBJECT:
           case END_ARRAY:
             break;
           case NAME:
             path[depth] = reader.text();
-            names.accept(pathName(path, depth), reader.text());
+            name = pathName(path, depth);
+            nameDepth = depth;
+            names.accept(name, reader.text());
             break;
           default:
-            values.accept(pathName(path, depth), reader.text());
+            if (name == null || nameDepth != depth) {
+              name = pathName(path, depth);
+              nameDepth = depth;
+            }
+            values.accept(name, reader.text());
             break;
         }
       }

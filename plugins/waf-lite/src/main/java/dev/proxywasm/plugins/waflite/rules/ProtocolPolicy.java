@@ -14,16 +14,50 @@ public final class ProtocolPolicy {
       + "multipart/form-data multipart/related text/xml application/xml application/soap+xml "
       + "application/json application/cloudevents+json application/cloudevents-batch+json";
 
-  private final String methods;
-  private final String contentTypes;
+  // Held as separate words: compared by equals (length first), per request, instead of
+  // building " type " and searching the whole list for it.
+  private final String[] methods;
+  private final String[] contentTypes;
 
   /**
    * @param methods      allowed methods separated by spaces, e.g. {@code GET HEAD POST OPTIONS}
    * @param contentTypes allowed media types separated by spaces
    */
   public ProtocolPolicy(String methods, String contentTypes) {
-    this.methods = " " + methods.trim() + " ";
-    this.contentTypes = " " + contentTypes.trim() + " ";
+    this.methods = words(methods);
+    this.contentTypes = words(contentTypes);
+  }
+
+  private static String[] words(String list) {
+    int count = 0;
+    for (int i = 0; i < list.length(); i++) {
+      if (list.charAt(i) != ' ' && (i == 0 || list.charAt(i - 1) == ' ')) {
+        count++;
+      }
+    }
+    String[] words = new String[count];
+    int w = 0;
+    int i = 0;
+    while (w < count) {
+      while (list.charAt(i) == ' ') {
+        i++;
+      }
+      int start = i;
+      while (i < list.length() && list.charAt(i) != ' ') {
+        i++;
+      }
+      words[w++] = list.substring(start, i);
+    }
+    return words;
+  }
+
+  private static boolean listed(String[] words, String word) {
+    for (String w : words) {
+      if (w.equals(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The CRS defaults. */
@@ -33,13 +67,12 @@ public final class ProtocolPolicy {
 
   /** True when {@code method} (exact case, as HTTP requires) is allowed. */
   public boolean allowsMethod(String method) {
-    return !method.isEmpty() && method.indexOf(' ') < 0 && methods.contains(" " + method + " ");
+    return listed(methods, method);
   }
 
   /** True when the lowercase {@code mediaType} is allowed. */
   public boolean allowsContentType(String mediaType) {
-    return !mediaType.isEmpty() && mediaType.indexOf(' ') < 0
-        && contentTypes.contains(" " + mediaType + " ");
+    return listed(contentTypes, mediaType);
   }
 
   /** True for the charsets CRS allows in request content types. */

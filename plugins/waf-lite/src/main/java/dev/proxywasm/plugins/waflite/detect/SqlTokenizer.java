@@ -46,6 +46,7 @@ public final class SqlTokenizer {
           + "|top|as|join|outfile|dumpfile|sounds|collate|escape|true|false|returns|shutdown"
           + "|load|grant|revoke|cast|convert|except|intersect|asc|desc|database|schema|not");
 
+  private char[] chars = new char[256];
   private final char[] types = new char[MAX_TOKENS];
   private final int[] starts = new int[MAX_TOKENS];
   private final int[] ends = new int[MAX_TOKENS];
@@ -60,12 +61,18 @@ public final class SqlTokenizer {
     count = 0;
     unterminated = false;
     int n = s.length();
+    // Read from an array: String.charAt costs TeaVM a call and checks per character.
+    if (chars.length < n) {
+      chars = new char[n];
+    }
+    s.getChars(0, n, chars, 0);
+    char[] b = chars;
     int i = 0;
     if (quote != 0) {
       i = readString(s, 0, quote);
     }
     while (i < n && count < MAX_TOKENS) {
-      char c = s.charAt(i);
+      char c = b[i];
       if (CharClass.isSpace(c) || c == 0xa0) {
         i++;
       } else if (c == '\'' || c == '"' || c == '`') {
@@ -73,33 +80,33 @@ public final class SqlTokenizer {
         i = readString(s, i + 1, c);
         types[count - 1] = c == '`' ? BAREWORD : STRING;
         starts[count - 1] = start;
-      } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
+      } else if (c == '-' && i + 1 < n && b[i + 1] == '-') {
         add(COMMENT, i, n);
         i = n;
       } else if (c == '#') {
         add(COMMENT, i, n);
         i = n;
-      } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+      } else if (c == '/' && i + 1 < n && b[i + 1] == '*') {
         int close = s.indexOf("*/", i + 2);
-        boolean versioned = i + 2 < n && s.charAt(i + 2) == '!';
+        boolean versioned = i + 2 < n && b[i + 2] == '!';
         if (versioned) {
           i += 3;
-          while (i < n && CharClass.isDigit(s.charAt(i))) {
+          while (i < n && CharClass.isDigit(b[i])) {
             i++;
           }
           continue;
         }
         add(COMMENT, i, close < 0 ? n : close + 2);
         i = close < 0 ? n : close + 2;
-      } else if (CharClass.isDigit(c) || (c == '.' && i + 1 < n && CharClass.isDigit(s.charAt(i + 1)))) {
+      } else if (CharClass.isDigit(c) || (c == '.' && i + 1 < n && CharClass.isDigit(b[i + 1]))) {
         i = readNumber(s, i);
       } else if (c == '@') {
         int start = i;
         i++;
-        while (i < n && (s.charAt(i) == '@')) {
+        while (i < n && (b[i] == '@')) {
           i++;
         }
-        while (i < n && (CharClass.isWord(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == '$')) {
+        while (i < n && (CharClass.isWord(b[i]) || b[i] == '.' || b[i] == '$')) {
           i++;
         }
         add(VARIABLE, start, i);
@@ -113,14 +120,14 @@ public final class SqlTokenizer {
         add(COMMA, i, ++i);
       } else if (c == ';') {
         add(SEMICOLON, i, ++i);
-      } else if ((c == '&' || c == '|') && i + 1 < n && s.charAt(i + 1) == c) {
+      } else if ((c == '&' || c == '|') && i + 1 < n && b[i + 1] == c) {
         add(c == '&' ? LOGIC : OPERATOR, i, i + 2);
         i += 2;
       } else if (c == '=' || c == '<' || c == '>' || c == '!' || c == '+' || c == '-'
           || c == '*' || c == '/' || c == '%' || c == '&' || c == '|' || c == '^' || c == '~'
           || c == ':' || c == '?') {
         int start = i;
-        while (i < n && "=<>!:|&~^?@".indexOf(s.charAt(i)) >= 0 && i - start < 3) {
+        while (i < n && "=<>!:|&~^?@".indexOf(b[i]) >= 0 && i - start < 3) {
           i++;
         }
         if (i == start) {
@@ -134,14 +141,15 @@ public final class SqlTokenizer {
   }
 
   private int readString(String s, int from, char quote) {
+    char[] b = chars;
     int n = s.length();
     int i = from;
     while (i < n) {
-      char c = s.charAt(i);
+      char c = b[i];
       if (c == '\\' && i + 1 < n) {
         i += 2;
       } else if (c == quote) {
-        if (i + 1 < n && s.charAt(i + 1) == quote) {
+        if (i + 1 < n && b[i + 1] == quote) {
           i += 2;
         } else {
           add(STRING, from, i + 1);
@@ -157,26 +165,27 @@ public final class SqlTokenizer {
   }
 
   private int readNumber(String s, int from) {
+    char[] b = chars;
     int n = s.length();
     int i = from;
     if (s.startsWith("0x", i)) {
       i += 2;
-      while (i < n && UrlHex.isHex(s.charAt(i))) {
+      while (i < n && UrlHex.isHex(b[i])) {
         i++;
       }
     } else {
-      while (i < n && (CharClass.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+      while (i < n && (CharClass.isDigit(b[i]) || b[i] == '.')) {
         i++;
       }
-      if (i < n && s.charAt(i) == 'e' && i + 1 < n
-          && (CharClass.isDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '-' || s.charAt(i + 1) == '+')) {
+      if (i < n && b[i] == 'e' && i + 1 < n
+          && (CharClass.isDigit(b[i + 1]) || b[i + 1] == '-' || b[i + 1] == '+')) {
         i += 2;
-        while (i < n && CharClass.isDigit(s.charAt(i))) {
+        while (i < n && CharClass.isDigit(b[i])) {
           i++;
         }
       }
     }
-    if (i < n && (CharClass.isLetter(s.charAt(i)) || s.charAt(i) == '_')) {
+    if (i < n && (CharClass.isLetter(b[i]) || b[i] == '_')) {
       // "1st", "4k": a word that starts with digits, not a number.
       return readWord(s, from);
     }
@@ -185,17 +194,18 @@ public final class SqlTokenizer {
   }
 
   private int readWord(String s, int from) {
+    char[] b = chars;
     int n = s.length();
     int i = from;
-    while (i < n && (CharClass.isWord(s.charAt(i)) || s.charAt(i) == '$' || s.charAt(i) == '.'
-        || s.charAt(i) > 0x7f)) {
+    while (i < n && (CharClass.isWord(b[i]) || b[i] == '$' || b[i] == '.'
+        || b[i] > 0x7f)) {
       i++;
     }
-    while (i > from + 1 && s.charAt(i - 1) == '.') {
+    while (i > from + 1 && b[i - 1] == '.') {
       i--;
     }
     int next = i;
-    while (next < n && (CharClass.isSpace(s.charAt(next)))) {
+    while (next < n && (CharClass.isSpace(b[next]))) {
       next++;
     }
     // Classified in place: a substring per word would cost more than the whole tokenizer.
@@ -207,7 +217,7 @@ public final class SqlTokenizer {
       type = UNION;
     } else if (KEYWORDS.contains(s, from, i)) {
       type = KEYWORD;
-    } else if (next < n && s.charAt(next) == '(') {
+    } else if (next < n && b[next] == '(') {
       type = FUNCTION;
     } else {
       type = BAREWORD;

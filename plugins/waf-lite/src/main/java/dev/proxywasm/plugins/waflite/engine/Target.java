@@ -22,6 +22,8 @@ public final class Target {
   private boolean scanned;
   private boolean needsDecoding;
   private boolean hasUppercase;
+  private boolean hasNul;
+  private boolean hasNonAscii;
   private boolean decodedSigned;
   private static char[] scratch = new char[256];
 
@@ -79,9 +81,12 @@ public final class Target {
         bits |= CharacterSignature.bit(c);
         if (c == '%' || c == '&' || c == '+' || c == 0) {
           needsDecoding = true;
+          hasNul |= c == 0;
         } else if (c >= 'A' && c <= 'Z') {
           hasUppercase = true;
         }
+      } else {
+        hasNonAscii = true;
       }
     }
     signature = bits;
@@ -97,6 +102,22 @@ public final class Target {
       scratch = new char[Math.max(n, 2 * scratch.length)];
     }
     return scratch;
+  }
+
+  /** True when the value as parsed contains a NUL character. */
+  public boolean containsNul() {
+    if (!scanned) {
+      scan();
+    }
+    return hasNul;
+  }
+
+  /** True when the value as parsed contains a character above U+007F. */
+  public boolean containsNonAscii() {
+    if (!scanned) {
+      scan();
+    }
+    return hasNonAscii;
   }
 
   /** URL-decoded (incl. {@code %u}), HTML-entity-decoded, without NUL bytes. */

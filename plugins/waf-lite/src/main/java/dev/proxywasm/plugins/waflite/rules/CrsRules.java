@@ -49,7 +49,7 @@ public final class CrsRules {
       case 941360: case 941370: return "[";
       case 941390: return "(`";
       case 942230: return "()";
-      case 942320: return ":@(";
+      case 942320: return ":@";
       case 942500: return "/";
       case 942550: return "'(";
       case 942560: return ".";

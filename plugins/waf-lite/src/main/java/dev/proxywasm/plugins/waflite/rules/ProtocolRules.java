@@ -2,6 +2,7 @@ package dev.proxywasm.plugins.waflite.rules;
 
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
+import dev.proxywasm.plugins.waflite.engine.CharacterSignature;
 import dev.proxywasm.plugins.waflite.engine.RequestFacts;
 import dev.proxywasm.plugins.waflite.engine.Rule;
 import dev.proxywasm.plugins.waflite.engine.Severity;
@@ -52,7 +53,7 @@ final class ProtocolRules {
         }));
     rules.add(Rule.values(920270, 1, Severity.CRITICAL, "Invalid character in request (null character)",
         ARGS | TargetKind.HEADERS | TargetKind.COOKIES | TargetKind.PATH,
-        t -> t.value().indexOf('\0') >= 0 ? "\\x00" : null));
+        t -> t.containsNul() ? "\\x00" : null));
     rules.add(Rule.request(920280, Severity.WARNING, "Request Missing a Host Header",
         facts -> facts.request().header("host") == null && facts.request().header(":authority") == null
             ? new Target(0, "REQUEST_HEADERS:Host", "") : null));
@@ -162,11 +163,19 @@ final class ProtocolRules {
         }));
     rules.add(Rule.values(921140, 1, Severity.CRITICAL, "HTTP Header Injection Attack via headers",
         TargetKind.HEADERS | TargetKind.HEADER_NAMES, t -> {
+          // The signature covers the decoded value: no line-break bit, no CR or LF in it.
+          if ((t.signature() & CharacterSignature.LINE_BREAK) == 0) {
+            return null;
+          }
           String s = t.decoded();
           return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 ? "CR/LF" : null;
         }));
     rules.add(Rule.values(921150, 1, Severity.CRITICAL, "HTTP Header Injection Attack via payload (CR/LF detected)",
         TargetKind.ARG_NAMES, t -> {
+          // The signature covers the decoded value: no line-break bit, no CR or LF in it.
+          if ((t.signature() & CharacterSignature.LINE_BREAK) == 0) {
+            return null;
+          }
           String s = t.decoded();
           return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 ? "CR/LF" : null;
         }));

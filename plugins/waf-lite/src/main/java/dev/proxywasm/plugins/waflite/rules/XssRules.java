@@ -53,6 +53,9 @@ final class XssRules {
     rules.add(Rule.values(941180, "Node-Validator Deny List Keywords", TARGETS,
         t -> BLACKLIST.find(t.lower(), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(941310, "US-ASCII Malformed Encoding XSS Filter", TARGETS, t -> {
+      if (!t.containsNonAscii()) {
+        return null;
+      }
       String v = t.value();
       int a = v.indexOf('\u00bc');
       return a >= 0 && v.indexOf('\u00be', a) > a ? "\u00bc...\u00be" : null;

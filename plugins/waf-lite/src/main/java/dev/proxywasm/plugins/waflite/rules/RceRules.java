@@ -94,6 +94,8 @@ final class RceRules {
           + "|config.php|localsettings.php|configuration.php|app.config|appsettings.json"
           + "|.gitconfig|.zshrc|.vimrc|.mysql_history|.bash_history|crontab|passwd|shadow");
 
+  private static final String[] COMPARISONS = {" geq ", " equ ", " neq ", " leq ", " gtr ", " lss "};
+
   private RceRules() {}
 
   static void addTo(List<Rule> rules) {
@@ -265,9 +267,14 @@ final class RceRules {
   }
 
   private static boolean hasComparison(String s) {
-    for (String op : new String[] {" geq ", " equ ", " neq ", " leq ", " gtr ", " lss "}) {
+    // A comparison counts only with a %variable or a quoted operand: test that first, it is
+    // one scan against six.
+    if (s.indexOf('%') < 0 && s.indexOf('"') < 0) {
+      return false;
+    }
+    for (String op : COMPARISONS) {
       if (s.contains(op)) {
-        return s.indexOf('%') >= 0 || s.indexOf('"') >= 0;
+        return true;
       }
     }
     return false;

@@ -18,6 +18,8 @@ public final class WafEngine {
   /** Marks a rule already fired in an earlier phase. */
   private static final Target DONE = new Target(0, "", "");
   private final int[] ruleKinds;
+  /** {@link #rulesFor} by {@link TargetKind} bits (kinds combine at most the first 11 bits). */
+  private final int[][] rulesByKind = new int[1 << 11][];
   private final int[] ruleRequired;
   // Per-call scratch, one slot per value rule (the engine serves one call at a time).
   private final String[] matchedData;
@@ -85,6 +87,34 @@ public final class WafEngine {
     }
   }
 
+  /** Indices of the value rules that inspect values of {@code kind}, computed once per kind. */
+  private int[] rulesFor(int kind) {
+    if (kind >= rulesByKind.length) {
+      return ruleIndices(kind);
+    }
+    if (rulesByKind[kind] == null) {
+      rulesByKind[kind] = ruleIndices(kind);
+    }
+    return rulesByKind[kind];
+  }
+
+  private int[] ruleIndices(int kind) {
+    int count = 0;
+    for (int kinds : ruleKinds) {
+      if ((kinds & kind) != 0) {
+        count++;
+      }
+    }
+    int[] indices = new int[count];
+    count = 0;
+    for (int r = 0; r < ruleKinds.length; r++) {
+      if ((ruleKinds[r] & kind) != 0) {
+        indices[count++] = r;
+      }
+    }
+    return indices;
+  }
+
   private void runValueRules(List<Target> targets, Inspection inspection) {
     // Value by value, every rule in turn: a value's keyword occurrences are then found in one
     // pass for all keyword rules (KeywordSet.prepare). About 100 rules meet about 60 values,
@@ -98,7 +128,6 @@ public final class WafEngine {
       data[r] = null;
       where[r] = inspection.fired(rules[r]) ? DONE : null;
     }
-    int[] kinds = ruleKinds;
     int[] required = ruleRequired;
     boolean perTarget = exclusions.hasTargetExclusions();
     for (int i = 0; i < targets.size(); i++) {
@@ -106,9 +135,10 @@ public final class WafEngine {
       int kind = target.kind();
       int signature = target.signature();
       boolean prepared = false;
-      for (int r = 0; r < ruleCount; r++) {
-        if (where[r] != null || (kind & kinds[r]) == 0
-            || (required[r] != 0 && (signature & required[r]) == 0)
+      int[] applicable = rulesFor(kind);
+      for (int k = 0; k < applicable.length; k++) {
+        int r = applicable[k];
+        if (where[r] != null || (required[r] != 0 && (signature & required[r]) == 0)
             || (perTarget && exclusions.excluded(rules[r].id(), target.name()))) {
           continue;
         }

@@ -2,6 +2,9 @@ package dev.proxywasm.plugins.waflite.detect;
 
 /** Character classes the matchers share (ASCII; everything else is "other"). */
 public final class CharClass {
+  private static String copied;
+  private static char[] copy = new char[256];
+
   private CharClass() {}
 
   /** Letter, digit or underscore, as in regex {@code \w}. */
@@ -94,6 +97,51 @@ public final class CharClass {
 
   private static char lower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  /**
+   * {@code text.indexOf(word, from)}, reading {@code text} from an array copied once per text:
+   * the rules run value by value, so the dozens of searches made in one value share one copy,
+   * and an array scan costs TeaVM a fraction of {@code String.indexOf}'s {@code charAt} calls.
+   */
+  public static int indexOf(String text, String word, int from) {
+    char[] chars = charsOf(text);
+    int n = text.length();
+    int m = word.length();
+    int i = Math.max(from, 0);
+    if (m == 0) {
+      return Math.min(i, n);
+    }
+    char first = word.charAt(0);
+    for (; i <= n - m; i++) {
+      if (chars[i] == first) {
+        int j = 1;
+        while (j < m && chars[i + j] == word.charAt(j)) {
+          j++;
+        }
+        if (j == m) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** {@code text.contains(word)}, as {@link #indexOf(String, String, int)}. */
+  public static boolean contains(String text, String word) {
+    return indexOf(text, word, 0) >= 0;
+  }
+
+  private static char[] charsOf(String text) {
+    if (text != copied) {
+      int n = text.length();
+      if (copy.length < n) {
+        copy = new char[Math.max(n, 2 * copy.length)];
+      }
+      text.getChars(0, n, copy, 0);
+      copied = text;
+    }
+    return copy;
   }
 
   /** Truncates {@code s} to {@code max} chars for logs. */

@@ -36,8 +36,8 @@ final class ClientRules {
     rules.add(Rule.values(943100, "Session Fixation: cookie set in HTML",
         TargetKind.ARGS | TargetKind.ARG_NAMES, t -> {
           String s = t.lower();
-          boolean script = s.contains(".cookie") && s.contains("document");
-          boolean meta = s.contains("http-equiv") && s.contains("set-cookie");
+          boolean script = CharClass.contains(s, ".cookie") && CharClass.contains(s, "document");
+          boolean meta = CharClass.contains(s, "http-equiv") && CharClass.contains(s, "set-cookie");
           return script || meta ? CharClass.clip(s, 32) : null;
         }));
     rules.add(Rule.request(943110, Severity.CRITICAL,
@@ -73,8 +73,8 @@ final class ClientRules {
    * ({@code sails.sid}), or name a session/login token.
    */
   private static boolean looksLikeSessionName(String name) {
-    return name.contains("sess") || name.endsWith(".sid") || name.endsWith("_sid")
-        || name.contains("session-token") || name.contains("login_token") || name.equals("cakephp");
+    return CharClass.contains(name, "sess") || name.endsWith(".sid") || name.endsWith("_sid")
+        || CharClass.contains(name, "session-token") || CharClass.contains(name, "login_token") || name.equals("cakephp");
   }
 
   private static boolean refersToHost(String referer, String host) {
@@ -82,7 +82,7 @@ final class ClientRules {
       return false;
     }
     String r = Target.asciiLowercase(referer);
-    int scheme = r.indexOf("://");
+    int scheme = CharClass.indexOf(r, "://", 0);
     if (scheme < 0) {
       return true;
     }

@@ -106,7 +106,7 @@ final class FileAccessRules {
    * {@code /u/42?} end in {@code ?} innocently.
    */
   private static boolean namesFile(String url) {
-    int scheme = url.indexOf("://");
+    int scheme = CharClass.indexOf(url, "://", 0);
     int slash = url.lastIndexOf('/');
     if (scheme < 0 || slash <= scheme + 2) {
       return false;
@@ -161,7 +161,7 @@ final class FileAccessRules {
 
   private static String urlWithIp(Target t) {
     String v = t.lower().trim();
-    int sep = v.indexOf("://");
+    int sep = CharClass.indexOf(v, "://", 0);
     if (sep < 0 || !hasScheme(v, 0)) {
       return null;
     }

@@ -41,7 +41,7 @@ final class GenericRules {
       if (hit != null) {
         return hit;
       }
-      int at = s.indexOf("new");
+      int at = CharClass.indexOf(s, "new", 0);
       while (at >= 0) {
         int i = CharClass.skipSpaces(s, at + 3);
         if (i > at + 3 && s.startsWith("function", i) && CharClass.wordStart(s, at, at)) {
@@ -50,7 +50,7 @@ final class GenericRules {
             return "new function(";
           }
         }
-        at = s.indexOf("new", at + 3);
+        at = CharClass.indexOf(s, "new", at + 3);
       }
       return null;
     }));
@@ -59,10 +59,10 @@ final class GenericRules {
     rules.add(Rule.values(934130, "JavaScript Prototype Pollution", TargetKind.ARGS
         | TargetKind.ARG_NAMES | TargetKind.BODY | TargetKind.COOKIES | TargetKind.COOKIE_NAMES, t -> {
           String s = t.lower();
-          if (s.contains("__proto__")) {
+          if (CharClass.contains(s, "__proto__")) {
             return "__proto__";
           }
-          int at = s.indexOf("constructor");
+          int at = CharClass.indexOf(s, "constructor", 0);
           while (at >= 0) {
             int i = at + 11;
             while (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == '[' || s.charAt(i) == ']'
@@ -72,7 +72,7 @@ final class GenericRules {
             if (i > at + 11 && s.startsWith("prototype", i)) {
               return "constructor.prototype";
             }
-            at = s.indexOf("constructor", at + 11);
+            at = CharClass.indexOf(s, "constructor", at + 11);
           }
           return null;
         }));
@@ -91,7 +91,7 @@ final class GenericRules {
     rules.add(Rule.values(934190, "SSRF Attack: loopback host",
         TargetKind.ARGS, t -> {
           String v = t.lower().trim();
-          int scheme = v.indexOf("://");
+          int scheme = CharClass.indexOf(v, "://", 0);
           int from = scheme > 0 && scheme < 10 ? scheme + 3 : 0;
           for (String host : LOOPBACK_HOSTS) {
             if (v.startsWith(host, from)) {
@@ -110,7 +110,7 @@ final class GenericRules {
   /** {@code while(true)}, {@code while(!false)}, {@code for(;;)}: loops that never end. */
   private static String endlessLoop(Target t) {
     String s = t.lower();
-    int at = s.indexOf("while");
+    int at = CharClass.indexOf(s, "while", 0);
     while (at >= 0) {
       int i = CharClass.skipSpaces(s, at + 5);
       if (i < s.length() && s.charAt(i) == '(') {
@@ -133,7 +133,7 @@ final class GenericRules {
           return CharClass.clip(s.substring(at), 24);
         }
       }
-      at = s.indexOf("while", at + 5);
+      at = CharClass.indexOf(s, "while", at + 5);
     }
     return null;
   }

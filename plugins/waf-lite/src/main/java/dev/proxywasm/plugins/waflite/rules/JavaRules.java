@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.rules;
 
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
 import dev.proxywasm.plugins.waflite.engine.Rule;
 import dev.proxywasm.plugins.waflite.engine.Target;
@@ -25,7 +26,7 @@ final class JavaRules {
     rules.add(Rule.values(944100, "Remote Command Execution: Suspicious Java class detected",
         TARGETS, t -> {
           String s = t.lower();
-          int at = s.indexOf("java.lang.");
+          int at = CharClass.indexOf(s, "java.lang.", 0);
           return at >= 0 && (s.startsWith("runtime", at + 10) || s.startsWith("processbuilder", at + 10))
               ? s.substring(at, Math.min(s.length(), at + 24)) : null;
         }));
@@ -33,8 +34,8 @@ final class JavaRules {
         TARGETS, t -> {
           String s = t.lower();
           String process = PROCESS.find(s, KeywordSet.ANYWHERE);
-          return process != null && (s.contains("java.") || s.contains("unmarshaller")
-              || s.contains("base64data")) ? process : null;
+          return process != null && (CharClass.contains(s, "java.") || CharClass.contains(s, "unmarshaller")
+              || CharClass.contains(s, "base64data")) ? process : null;
         }));
     rules.add(Rule.values(944120, "Remote Command Execution: Java serialization (CVE-2015-4852)",
         TARGETS, t -> {
@@ -53,7 +54,7 @@ final class JavaRules {
   /** {@code ${jndi:...}} and its nested-lookup disguises such as {@code ${${::-j}ndi:}. */
   private static String log4Shell(Target t) {
     String s = t.lower();
-    int at = s.indexOf("${");
+    int at = CharClass.indexOf(s, "${", 0);
     while (at >= 0) {
       int i = at + 2;
       if (s.startsWith("jndi", i) || s.startsWith("ctx", i)) {
@@ -64,7 +65,7 @@ final class JavaRules {
           return s.substring(at, Math.min(s.length(), j + 6));
         }
       }
-      at = s.indexOf("${", at + 2);
+      at = CharClass.indexOf(s, "${", at + 2);
     }
     return null;
   }

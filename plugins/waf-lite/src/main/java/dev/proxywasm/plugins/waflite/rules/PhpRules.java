@@ -85,14 +85,14 @@ final class PhpRules {
 
   private static String openTag(Target t) {
     String s = t.lower();
-    int at = s.indexOf("<?");
+    int at = CharClass.indexOf(s, "<?", 0);
     while (at >= 0) {
       if (!(s.startsWith("xml", at + 2) && at + 5 < s.length() && CharClass.isSpace(s.charAt(at + 5)))) {
         return CharClass.clip(s.substring(at), 16);
       }
-      at = s.indexOf("<?", at + 2);
+      at = CharClass.indexOf(s, "<?", at + 2);
     }
-    if (s.contains("[php]") || s.contains("[/php]") || s.contains("[\\php]") || s.contains("{php}")) {
+    if (CharClass.contains(s, "[php]") || CharClass.contains(s, "[/php]") || CharClass.contains(s, "[\\php]") || CharClass.contains(s, "{php}")) {
       return "[php]";
     }
     return null;

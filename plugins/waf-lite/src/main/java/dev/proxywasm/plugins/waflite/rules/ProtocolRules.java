@@ -123,7 +123,7 @@ final class ProtocolRules {
             return null;
           }
           String lower = Target.asciiLowercase(accept);
-          int at = lower.indexOf("charset");
+          int at = CharClass.indexOf(lower, "charset", 0);
           while (at >= 0) {
             int eq = CharClass.skipSpaces(lower, at + 7);
             if (eq < lower.length() && lower.charAt(eq) == '=') {
@@ -135,7 +135,7 @@ final class ProtocolRules {
                 return new Target(0, "REQUEST_HEADERS:Accept", CharClass.clip(accept, 48));
               }
             }
-            at = lower.indexOf("charset", at + 7);
+            at = CharClass.indexOf(lower, "charset", at + 7);
           }
           return null;
         }));
@@ -152,14 +152,14 @@ final class ProtocolRules {
     rules.add(Rule.values(921130, 1, Severity.CRITICAL, "HTTP Response Splitting Attack",
         ARGS | TargetKind.BODY, t -> {
           String s = t.lower();
-          int at = s.indexOf("http/");
+          int at = CharClass.indexOf(s, "http/", 0);
           while (at >= 0) {
             if (at + 5 < s.length() && CharClass.isDigit(s.charAt(at + 5)) && CharClass.wordStart(s, at, at)) {
               return "http/" + s.charAt(at + 5);
             }
-            at = s.indexOf("http/", at + 5);
+            at = CharClass.indexOf(s, "http/", at + 5);
           }
-          return s.contains("<html") || s.contains("<meta") ? "<html" : null;
+          return CharClass.contains(s, "<html") || CharClass.contains(s, "<meta") ? "<html" : null;
         }));
     rules.add(Rule.values(921140, 1, Severity.CRITICAL, "HTTP Header Injection Attack via headers",
         TargetKind.HEADERS | TargetKind.HEADER_NAMES, t -> {
@@ -188,7 +188,7 @@ final class ProtocolRules {
     rules.add(Rule.values(921240, 1, Severity.CRITICAL, "mod_proxy attack attempt detected",
         TargetKind.RAW_URI, t -> {
           String s = Target.asciiLowercase(t.decoded());
-          int at = s.indexOf("unix:");
+          int at = CharClass.indexOf(s, "unix:", 0);
           return at >= 0 && s.indexOf('|', at) > at ? "unix:" : null;
         }));
     rules.add(Rule.request(921250, Severity.CRITICAL, "Old Cookies V1 usage attempt detected",
@@ -209,9 +209,9 @@ final class ProtocolRules {
             sep++;
           }
           String rest = h.substring(sep);
-          boolean embedded = rest.contains("json") && rest.contains("application/")
-              || rest.contains("application/xml") || rest.contains("application/soap+xml")
-              || rest.contains("text/xml");
+          boolean embedded = CharClass.contains(rest, "json") && CharClass.contains(rest, "application/")
+              || CharClass.contains(rest, "application/xml") || CharClass.contains(rest, "application/soap+xml")
+              || CharClass.contains(rest, "text/xml");
           return sep < h.length() && embedded ? new Target(0, "REQUEST_HEADERS:Content-Type", type.header()) : null;
         }));
     rules.add(Rule.body(922100, Severity.CRITICAL, "Multipart _charset_ field value is not allowed",

@@ -125,7 +125,7 @@ final class RceRules {
     rules.add(Rule.values(932330, "Remote Command Execution: Unix shell history invocation",
         TARGETS, t -> {
           String s = t.lower();
-          int at = s.indexOf("!-");
+          int at = CharClass.indexOf(s, "!-", 0);
           return at >= 0 && at + 2 < s.length() && CharClass.isDigit(s.charAt(at + 2)) ? "!-" : null;
         }));
   }
@@ -136,7 +136,7 @@ final class RceRules {
     if (cmdlet != null) {
       return cmdlet;
     }
-    int at = s.indexOf("powershell");
+    int at = CharClass.indexOf(s, "powershell", 0);
     while (at >= 0) {
       int end = at + 10;
       if (s.startsWith(".exe", end)) {
@@ -147,7 +147,7 @@ final class RceRules {
           || s.charAt(a) == '"' || (a + 1 < s.length() && s.charAt(a + 1) == ':'))) {
         return "powershell";
       }
-      at = s.indexOf("powershell", end);
+      at = CharClass.indexOf(s, "powershell", end);
     }
     return null;
   }
@@ -207,10 +207,10 @@ final class RceRules {
       if (i < s.length() && s.charAt(i) == '/') {
         i += 2;
       }
-      int percent = s.indexOf(" %", i);
+      int percent = CharClass.indexOf(s, " %", i);
       if (percent >= 0) {
-        int in = s.indexOf(" in(", percent);
-        if (in > 0 && s.indexOf(')', in) > 0 && s.indexOf("do", s.indexOf(')', in)) > 0) {
+        int in = CharClass.indexOf(s, " in(", percent);
+        if (in > 0 && s.indexOf(')', in) > 0 && CharClass.indexOf(s, "do", s.indexOf(')', in)) > 0) {
           return CharClass.clip(s.substring(at), 32);
         }
       }
@@ -231,7 +231,7 @@ final class RceRules {
         return CharClass.clip(s.substring(at), 32);
       }
       String rest = s.substring(i);
-      if ((i > at + 2 || s.startsWith("(", i)) && (rest.contains("==") || hasComparison(rest))) {
+      if ((i > at + 2 || s.startsWith("(", i)) && (CharClass.contains(rest, "==") || hasComparison(rest))) {
         return CharClass.clip(s.substring(at), 32);
       }
       at = indexOfWord(s, "if", at + 2);
@@ -290,13 +290,13 @@ final class RceRules {
 
   private static String shellshock(Target t) {
     String s = t.lower();
-    int at = s.indexOf("()");
+    int at = CharClass.indexOf(s, "()", 0);
     while (at >= 0) {
       int i = CharClass.skipSpaces(s, at + 2);
       if (i < s.length() && s.charAt(i) == '{') {
         return CharClass.clip(s.substring(at), 16);
       }
-      at = s.indexOf("()", at + 2);
+      at = CharClass.indexOf(s, "()", at + 2);
     }
     return null;
   }

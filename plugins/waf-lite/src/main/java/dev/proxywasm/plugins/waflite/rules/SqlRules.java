@@ -91,13 +91,13 @@ final class SqlRules {
         TARGETS, SqlRules::procedure));
     rules.add(Rule.values(942500, "MySQL in-line comment detected", TARGETS, t -> {
       String s = t.lower();
-      int at = s.indexOf("/*");
+      int at = CharClass.indexOf(s, "/*", 0);
       while (at >= 0) {
         int i = CharClass.skipSpaces(s, at + 2);
         if (i < s.length() && s.charAt(i) == '!') {
           return "/*!";
         }
-        at = s.indexOf("/*", at + 2);
+        at = CharClass.indexOf(s, "/*", at + 2);
       }
       return null;
     }));
@@ -156,7 +156,7 @@ final class SqlRules {
       }
       at = s.indexOf(')', at + 1);
     }
-    at = s.indexOf("having");
+    at = CharClass.indexOf(s, "having", 0);
     while (at >= 0) {
       int i = CharClass.skipSpaces(s, at + 6);
       int word = i;
@@ -167,9 +167,9 @@ final class SqlRules {
       if (CharClass.wordStart(s, at, at) && i > word && i < s.length() && !CharClass.isWord(s.charAt(i))) {
         return "having";
       }
-      at = s.indexOf("having", at + 6);
+      at = CharClass.indexOf(s, "having", at + 6);
     }
-    at = s.indexOf("if");
+    at = CharClass.indexOf(s, "if", 0);
     while (at >= 0) {
       int i = at + 2;
       if (i < s.length() && s.charAt(i) == ' ') {
@@ -186,7 +186,7 @@ final class SqlRules {
           return "if(";
         }
       }
-      at = s.indexOf("if", at + 2);
+      at = CharClass.indexOf(s, "if", at + 2);
     }
     return null;
   }
@@ -202,7 +202,7 @@ final class SqlRules {
 
   private static String procedure(Target t) {
     String s = t.lower();
-    int at = s.indexOf("::");
+    int at = CharClass.indexOf(s, "::", 0);
     while (at >= 0) {
       int i = at + 2;
       int start = i;
@@ -213,23 +213,23 @@ final class SqlRules {
           && (CharClass.isWord(s.charAt(at - 1)) || s.charAt(at - 1) == '\'' || s.charAt(at - 1) == ')')) {
         return s.substring(Math.max(0, at - 8), i);
       }
-      at = s.indexOf("::", at + 2);
+      at = CharClass.indexOf(s, "::", at + 2);
     }
-    at = s.indexOf("declare");
+    at = CharClass.indexOf(s, "declare", 0);
     if (at >= 0 && CharClass.wordStart(s, at, at)) {
       int i = CharClass.skipSpaces(s, at + 7);
       if (i > at + 7 && i < s.length() && s.charAt(i) == '@') {
         return "declare @";
       }
     }
-    at = s.indexOf("exec");
+    at = CharClass.indexOf(s, "exec", 0);
     while (at >= 0) {
       int i = CharClass.skipSpaces(s, at + 4);
       if (CharClass.wordStart(s, at, at) && i < s.length() && s.charAt(i) == '('
           && CharClass.skipSpaces(s, i + 1) < s.length() && s.charAt(CharClass.skipSpaces(s, i + 1)) == '@') {
         return "exec (@";
       }
-      at = s.indexOf("exec", at + 4);
+      at = CharClass.indexOf(s, "exec", at + 4);
     }
     return null;
   }
@@ -237,7 +237,7 @@ final class SqlRules {
   /** Postgres/MySQL JSON operators applied to JSON literals: {@code '{"a":1}' @> ...}. */
   private static String jsonOperators(Target t) {
     String s = t.lower();
-    if (s.contains("json_extract(") || s.contains("json_extract (")) {
+    if (CharClass.contains(s, "json_extract(") || CharClass.contains(s, "json_extract (")) {
       return "json_extract";
     }
     int n = s.length();

@@ -43,7 +43,7 @@ final class XssRules {
         TARGETS, t -> htmlInjection(t.lower())));
     rules.add(Rule.values(941110, "XSS Filter - Category 1: Script Tag Vector", TARGETS, t -> {
       String s = t.lower();
-      int at = s.indexOf("<script");
+      int at = CharClass.indexOf(s, "<script", 0);
       return at >= 0 ? "<script" : null;
     }));
     rules.add(Rule.values(941120, "XSS Filter - Category 2: Event Handler Vector", TARGETS,
@@ -64,7 +64,7 @@ final class XssRules {
     }));
     rules.add(Rule.values(941360, "JSFuck / Hieroglyphy obfuscation detected", TARGETS, t -> {
       String s = t.lower();
-      return s.contains("![]") || s.contains("!+[]") || s.contains("[]+[]") ? "![]" : null;
+      return CharClass.contains(s, "![]") || CharClass.contains(s, "!+[]") || CharClass.contains(s, "[]+[]") ? "![]" : null;
     }));
     rules.add(Rule.values(941370, "JavaScript global variable found", TARGETS, XssRules::globalAccess));
     rules.add(Rule.values(941390, "Javascript method detected", TARGETS,
@@ -96,7 +96,7 @@ final class XssRules {
         int close = s.indexOf('>', i);
         String attributes = s.substring(i, close < 0 ? s.length() : close);
         if (eventHandler(attributes, true) != null || scriptUrl(attributes) != null
-            || attributes.contains("style=") && attributes.contains("expression(")) {
+            || CharClass.contains(attributes, "style=") && CharClass.contains(attributes, "expression(")) {
           return CharClass.clip(s.substring(at), 32);
         }
       }
@@ -135,7 +135,7 @@ final class XssRules {
 
   /** {@code on<name>=}, preceded by a separator (not inside a word like "button="). */
   static String eventHandler(String s, boolean inTag) {
-    int at = s.indexOf("on");
+    int at = CharClass.indexOf(s, "on", 0);
     while (at >= 0) {
       boolean boundary = at == 0 ? inTag : isHandlerSeparator(s.charAt(at - 1));
       if (boundary) {
@@ -155,7 +155,7 @@ final class XssRules {
           return s.substring(at, j + 1);
         }
       }
-      at = s.indexOf("on", at + 2);
+      at = CharClass.indexOf(s, "on", at + 2);
     }
     return null;
   }
@@ -180,10 +180,10 @@ final class XssRules {
       s = compact.toString();
     }
     // Every vector below names a script scheme or a data: URL; most values have neither.
-    if (s.indexOf("script") < 0 && s.indexOf("data:") < 0) {
+    if (CharClass.indexOf(s, "script", 0) < 0 && CharClass.indexOf(s, "data:", 0) < 0) {
       return null;
     }
-    if (s.contains("url(javascript") || s.contains("url(vbscript")) {
+    if (CharClass.contains(s, "url(javascript") || CharClass.contains(s, "url(vbscript")) {
       return "url(javascript";
     }
     for (String scheme : SCRIPT_SCHEMES) {
@@ -202,11 +202,11 @@ final class XssRules {
         at = s.indexOf(scheme, at + 1);
       }
     }
-    int at = s.indexOf("data:");
+    int at = CharClass.indexOf(s, "data:", 0);
     if (at >= 0 && (at == 0 || !CharClass.isLetter(s.charAt(at - 1)))) {
       String rest = s.substring(at + 5);
       if ((rest.startsWith("text/html") || rest.startsWith("image/svg") || rest.startsWith("application/"))
-          && (rest.contains("base64") || rest.indexOf('<') >= 0)) {
+          && (CharClass.contains(rest, "base64") || rest.indexOf('<') >= 0)) {
         return "data:";
       }
     }

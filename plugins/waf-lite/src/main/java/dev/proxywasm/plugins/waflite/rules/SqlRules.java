@@ -47,11 +47,10 @@ final class SqlRules {
   private static final KeywordSet MONGO_OPERATORS = KeywordSet.parse(
       "$ne|$eq|$gt|$gte|$lt|$lte|$in|$nin|$and|$or|$not|$nor|$exists|$type|$mod|$regex|$text"
           + "|$where|$all|$elemmatch|$size|$expr|$jsonschema|$function|$accumulator");
-  private static final String[] OVERFLOW_NUMBERS = {
+  private static final KeywordSet OVERFLOW_NUMBERS = KeywordSet.of(
     "-0000023456", "4294967295", "4294967296", "2147483648", "2147483647", "0000012345",
     "-2147483648", "-2147483649", "0000023456", "2.2250738585072007e-308",
-    "2.2250738585072011e-308", "1e309", "9223372036854775807", "-9223372036854775808"
-  };
+    "2.2250738585072011e-308", "1e309", "9223372036854775807", "-9223372036854775808");
   private static final KeywordSet POSTGRES_TYPES = KeywordSet.parse(
       "int|int2|int4|int8|integer|bigint|smallint|text|varchar|char|numeric|json|jsonb|regclass"
           + "|oid|bytea|boolean|bool|float|real|xml|inet|name|tsvector|date|timestamp|uuid");
@@ -76,12 +75,7 @@ final class SqlRules {
         return null;
       }
       String v = s.trim();
-      for (String number : OVERFLOW_NUMBERS) {
-        if (v.equals(number)) {
-          return v;
-        }
-      }
-      return null;
+      return OVERFLOW_NUMBERS.contains(v) ? v : null;
     }));
     rules.add(Rule.values(942230, "Detects conditional SQL injection attempts", TARGETS,
         SqlRules::conditional));

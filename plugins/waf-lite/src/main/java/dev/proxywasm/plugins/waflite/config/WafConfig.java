@@ -1,9 +1,11 @@
 package dev.proxywasm.plugins.waflite.config;
 
 import dev.proxywasm.plugins.waflite.detect.CharClass;
-import dev.proxywasm.plugins.waflite.request.JsonReader;
-import dev.proxywasm.plugins.waflite.request.JsonReader.JsonException;
-import dev.proxywasm.plugins.waflite.request.JsonReader.Token;
+import dev.proxywasm.abi.internal.Utf8;
+import dev.proxywasm.abi.json.JsonException;
+import dev.proxywasm.abi.json.JsonLimits;
+import dev.proxywasm.abi.json.JsonReader;
+import dev.proxywasm.abi.json.JsonToken;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class WafConfig {
+  /** pluginConfig nests a few levels at most; deeper is a mistake or an attack. */
+  private static final JsonLimits CONFIG_LIMITS = JsonLimits.DEFAULT.withMaxDepth(16);
+
   private final WafPolicy defaultPolicy;
   private final Map<String, WafPolicy> byAuthority;
   private final List<String> notes;
@@ -73,13 +78,13 @@ public final class WafConfig {
     Map<String, String> perAuthority = new HashMap<>();
     String defaultDirectives = null;
     try {
-      JsonReader p = new JsonReader(json, 16);
-      if (p.next() != Token.START_OBJECT) {
+      JsonReader p = new JsonReader(Utf8.encode(json), CONFIG_LIMITS);
+      if (p.next() != JsonToken.START_OBJECT) {
         throw new ConfigException("pluginConfig: expected a JSON object");
       }
-      while (p.next() == Token.NAME) {
+      while (p.next() == JsonToken.NAME) {
         String field = p.text();
-        Token value = p.next();
+        JsonToken value = p.next();
         switch (field) {
           case "mode":
             base.mode = Mode.parse(text(p, field));
@@ -127,8 +132,8 @@ public final class WafConfig {
             base.allowedContentTypes = text(p, field);
             break;
           case "directives_map":
-            expect(value, Token.START_OBJECT, field);
-            while (p.next() == Token.NAME) {
+            expect(value, JsonToken.START_OBJECT, field);
+            while (p.next() == JsonToken.NAME) {
               String name = p.text();
               p.next();
               directivesMap.put(name, strings(p, field + "." + name));
@@ -138,8 +143,8 @@ public final class WafConfig {
             defaultDirectives = text(p, field);
             break;
           case "per_authority_directives":
-            expect(value, Token.START_OBJECT, field);
-            while (p.next() == Token.NAME) {
+            expect(value, JsonToken.START_OBJECT, field);
+            while (p.next() == JsonToken.NAME) {
               String authority = p.text();
               p.next();
               perAuthority.put(authority, text(p, field + "." + authority));
@@ -183,11 +188,11 @@ public final class WafConfig {
   }
 
   private static void readExclusions(JsonReader p, WafPolicy policy) throws JsonException, ConfigException {
-    expect(p.current(), Token.START_ARRAY, "rule_exclusions");
-    while (p.next() == Token.START_OBJECT) {
+    expect(p.current(), JsonToken.START_ARRAY, "rule_exclusions");
+    while (p.next() == JsonToken.START_OBJECT) {
       String id = null;
       String target = null;
-      while (p.next() == Token.NAME) {
+      while (p.next() == JsonToken.NAME) {
         String field = p.text();
         p.next();
         if (field.equals("id")) {
@@ -208,25 +213,25 @@ public final class WafConfig {
             new ArrayList<>(), "rule_exclusions[]");
       }
     }
-    expect(p.current(), Token.END_ARRAY, "rule_exclusions");
+    expect(p.current(), JsonToken.END_ARRAY, "rule_exclusions");
   }
 
-  private static void expect(Token actual, Token expected, String field) throws ConfigException {
+  private static void expect(JsonToken actual, JsonToken expected, String field) throws ConfigException {
     if (actual != expected) {
-      throw new ConfigException(field + ": expected " + (expected == Token.START_OBJECT ? "an object"
-          : expected == Token.START_ARRAY ? "an array" : "end of array"));
+      throw new ConfigException(field + ": expected " + (expected == JsonToken.START_OBJECT ? "an object"
+          : expected == JsonToken.START_ARRAY ? "an array" : "end of array"));
     }
   }
 
   private static String text(JsonReader p, String field) throws JsonException, ConfigException {
-    if (p.current() != Token.STRING) {
+    if (p.current() != JsonToken.STRING) {
       throw new ConfigException(field + ": expected a string");
     }
     return p.text();
   }
 
   private static int integer(JsonReader p, String field, int min, int max) throws JsonException, ConfigException {
-    if (p.current() != Token.NUMBER) {
+    if (p.current() != JsonToken.NUMBER) {
       throw new ConfigException(field + ": expected an integer");
     }
     String t = p.text();
@@ -246,12 +251,12 @@ public final class WafConfig {
 
   private static List<String> strings(JsonReader p, String field) throws JsonException, ConfigException {
     List<String> out = new ArrayList<>();
-    if (p.current() == Token.STRING) {
+    if (p.current() == JsonToken.STRING) {
       out.add(p.text());
       return out;
     }
-    expect(p.current(), Token.START_ARRAY, field);
-    while (p.next() != Token.END_ARRAY) {
+    expect(p.current(), JsonToken.START_ARRAY, field);
+    while (p.next() != JsonToken.END_ARRAY) {
       out.add(text(p, field + "[]"));
     }
     return out;

@@ -1,5 +1,11 @@
 package dev.proxywasm.plugins.waflite.request;
 
+import dev.proxywasm.abi.internal.Utf8;
+import dev.proxywasm.abi.json.JsonException;
+import dev.proxywasm.abi.json.JsonLimits;
+import dev.proxywasm.abi.json.JsonReader;
+import dev.proxywasm.abi.json.JsonToken;
+
 /**
  * Walks a JSON body and reports every key as an argument name and every scalar as an argument
  * value, named by its dotted path like Coraza's JSON body processor ({@code json.user.name}).
@@ -8,6 +14,8 @@ package dev.proxywasm.plugins.waflite.request;
 public final class JsonArguments {
   /** Deepest nesting accepted; deeper documents are a parse error. */
   public static final int MAX_DEPTH = 64;
+
+  private static final JsonLimits LIMITS = JsonLimits.DEFAULT.withMaxDepth(MAX_DEPTH);
 
   private JsonArguments() {}
 
@@ -18,13 +26,13 @@ public final class JsonArguments {
    */
   public static String parse(String json, ArgumentSink names, ArgumentSink values) {
     String[] path = new String[MAX_DEPTH + 2];
-    JsonReader reader = new JsonReader(json, MAX_DEPTH);
+    JsonReader reader = new JsonReader(Utf8.encode(json), LIMITS);
     try {
-      JsonReader.Token token;
+      JsonToken token;
       // A member's value has its key's name: built once for both, while the path is unchanged.
       String name = null;
       int nameDepth = -1;
-      while ((token = reader.next()) != JsonReader.Token.END) {
+      while ((token = reader.next()) != JsonToken.END) {
         int depth = reader.depth();
         switch (token) {
           case START_OBJECT:
@@ -51,7 +59,7 @@ public final class JsonArguments {
         }
       }
       return null;
-    } catch (JsonReader.JsonException e) {
+    } catch (JsonException e) {
       return "invalid JSON: " + e.getMessage();
     }
   }

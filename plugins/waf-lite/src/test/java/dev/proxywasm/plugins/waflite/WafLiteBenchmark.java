@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.proxywasm.harness.Headers;
 import dev.proxywasm.harness.HttpStream;
-import dev.proxywasm.harness.LinearMemoryProbe;
 import dev.proxywasm.harness.LogLevel;
 import dev.proxywasm.harness.ProxyWasmHost;
 import java.io.IOException;
@@ -59,11 +58,11 @@ class WafLiteBenchmark {
       for (int i = 0; i < WARM_UP; i++) {
         send(host);
       }
-      before = LinearMemoryProbe.bytes(host);
+      before = host.memorySize();
       for (int i = 0; i < REQUESTS; i++) {
         totalNanos += send(host)[1];
       }
-      after = LinearMemoryProbe.bytes(host);
+      after = host.memorySize();
       assertEquals(0, host.metric("waf_lite.blocked"));
     }
     int requestBytes = TYPICAL_BODY.length() + 560;

@@ -170,8 +170,7 @@ final class Exports {
     @Export(name = "proxy_on_http_call_response")
     public static void onHttpCallResponse(int rootId, int callId, int headerCount, int bodySize, int trailerCount) {
         Dispatcher.entered(rootId);
-        callArgument = trailerCount;
-        dispatch(HTTP_CALL_RESPONSE, callId, headerCount, bodySize, 0);
+        dispatch(HTTP_CALL_RESPONSE, callId, headerCount, bodySize, trailerCount);
     }
 
     // ---- TCP ------------------------------------------------------------------------------
@@ -227,13 +226,11 @@ final class Exports {
         dispatch(GRPC_CLOSE, callId, statusCode, 0, 0);
     }
 
-    /** The fifth argument of {@code proxy_on_http_call_response}, which {@link #dispatch} has no slot for. */
-    private static int callArgument;
-
     /**
      * Runs callback {@code callback}. For context callbacks {@code target} is the context id (made
      * effective here); for HTTP-call and gRPC callbacks it is the call id (the root was made
-     * effective by the export).
+     * effective by the export). {@code a}, {@code b}, {@code c} are the callback's remaining
+     * arguments, in order.
      */
     private static int dispatch(int callback, int target, int a, int b, int c) {
         boolean callCallback = callback == HTTP_CALL_RESPONSE || callback >= GRPC_INITIAL_METADATA;
@@ -241,7 +238,7 @@ final class Exports {
             Dispatcher.entered(target);
         }
         try {
-            return invoke(callback, callCallback ? null : Dispatcher.get(target), target, a, b);
+            return invoke(callback, callCallback ? null : Dispatcher.get(target), target, a, b, c);
         } catch (Throwable t) {
             report(NAMES[callback], t);
             if (callback >= REQUEST_HEADERS && callback <= RESPONSE_TRAILERS) {
@@ -253,7 +250,7 @@ final class Exports {
         }
     }
 
-    private static int invoke(int callback, Context c, int target, int a, int b) {
+    private static int invoke(int callback, Context context, int target, int a, int b, int c) {
         switch (callback) {
             case CONTEXT_CREATE:
                 Dispatcher.create(target, a);
@@ -261,7 +258,7 @@ final class Exports {
             case HTTP_CALL_RESPONSE: {
                 HttpCallHandler handler = Dispatcher.takeHttpCall(target);
                 if (handler != null) {
-                    handler.onResponse(new HttpCallResponse(target, a, b, callArgument));
+                    handler.onResponse(new HttpCallResponse(target, a, b, c));
                 }
                 return 0;
             }
@@ -273,13 +270,13 @@ final class Exports {
                 return 0;
             case DELETE:
                 try {
-                    return c == null ? 0 : c.onCallback(DELETE, a, b);
+                    return context == null ? 0 : context.onCallback(DELETE, a, b);
                 } finally {
                     Dispatcher.delete(target);
                 }
             default:
                 // Unknown contexts (none created, or a plugin without HTTP/TCP support) continue.
-                return c == null ? (callback == DONE ? TRUE : Action.CONTINUE.code()) : c.onCallback(callback, a, b);
+                return context == null ? (callback == DONE ? TRUE : Action.CONTINUE.code()) : context.onCallback(callback, a, b);
         }
     }
 

@@ -251,31 +251,18 @@ public final class HostCalls {
     @Import(module = ENV, name = "proxy_get_status")
     private static native int proxyGetStatus(int returnCode, int returnMessageData, int returnMessageSize);
 
-    /** The status code of the HTTP call or gRPC call being answered (its message via {@link #statusMessage}). */
-    public static int statusCode() {
-        fetchStatus();
-        return statusCode;
-    }
-
-    /** The status message that goes with {@link #statusCode()}. */
+    /**
+     * The status message of the HTTP call or gRPC call being answered (e.g. {@code "reset"});
+     * the status code itself reaches the plugin as a callback argument.
+     */
     public static String statusMessage() {
-        fetchStatus();
-        return statusMessage;
-    }
-
-    private static int statusCode;
-    private static String statusMessage;
-
-    private static void fetchStatus() {
         byte[] arena = HostMemory.beginCall();
         int status = proxyGetStatus(HostMemory.slot(2), HostMemory.slot(0), HostMemory.slot(1));
         if (status != 0) {
             HostMemory.endCall();
             throw new ProxyException("proxy_get_status", Status.of(status));
         }
-        int code = HostMemory.slotValue(2);
-        statusMessage = HostMemory.takeString(arena, HostMemory.slotValue(0), HostMemory.slotValue(1), "proxy_get_status");
-        statusCode = code;
+        return HostMemory.takeString(arena, HostMemory.slotValue(0), HostMemory.slotValue(1), "proxy_get_status");
     }
 
     // ---- HTTP and gRPC calls --------------------------------------------------------------

@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
  * Compiles a C Proxy-Wasm filter to a WASI reactor module with Debian's clang-14 and wasi-libc,
  * for tests and benchmarks that compare against, or prove compatibility with, a filter written
  * against the raw ABI. Exports come from {@code __attribute__((export_name(...)))} in the source;
- * {@code _initialize} comes from wasi-libc's reactor start file.
+ * {@code _initialize} comes from wasi-libc's reactor start file. When binaryen is installed, clang
+ * runs its {@code wasm-opt} on the output at {@code -O1} and above, which drops the function names
+ * (the {@code name} section): pass {@code -O0} for a module to {@link
+ * ProxyWasmHost.Builder#profileInstructions() profile} by name.
  *
  * <pre>{@code
  * Path wasm = CModuleCompiler.compile(Path.of("src/test/c/filter.c"), Path.of("target/c/filter.wasm"));

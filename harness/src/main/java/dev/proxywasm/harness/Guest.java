@@ -148,6 +148,16 @@ final class Guest implements AutoCloseable {
     return function(name).orElseThrow().call(store)[0].i64();
   }
 
+  /** Calls export {@code name}, which takes nothing and returns i64s. */
+  long[] callI64s(String name) {
+    Val[] results = function(name).orElseThrow().call(store);
+    long[] values = new long[results.length];
+    for (int i = 0; i < results.length; i++) {
+      values[i] = results[i].i64();
+    }
+    return values;
+  }
+
   @Override
   public void close() {
     for (Func func : imports) {

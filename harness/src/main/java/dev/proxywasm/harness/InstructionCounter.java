@@ -11,23 +11,47 @@ import java.util.List;
  * {@code if}, {@code else}, {@code end} and branch) adds the run's length to it; an added export
  * reads it. Indices of existing functions, globals and types do not change, so the module behaves
  * as before, only slower.
+ *
+ * <p>When profiling, every defined function also gets a global of its own that each of its runs
+ * adds to as well (its self cost). wasmtime-java 0.19.0 cannot read exported globals (its
+ * {@code Instance} finds only functions and memories), so added functions return them, up to
+ * {@link #SELF_READER_SIZE} at a time as multiple results: one call per thousand functions.
  */
 final class InstructionCounter {
   /** The export, {@code () -> i64}, that returns the count so far. */
   static final String EXPORT = "__proxywasm_harness_instructions";
+  /**
+   * When profiling, export {@code <prefix><n>} returns, as i64 results, the self counts of defined
+   * functions {@code n * SELF_READER_SIZE} onwards, in function index order.
+   */
+  static final String SELF_READER_PREFIX = "__proxywasm_harness_self_";
+  /** Results per self-count reader: the most a function may return in wasmtime. */
+  static final int SELF_READER_SIZE = 1000;
 
   private static final int SECTION_TYPE = 1;
   private static final int SECTION_FUNCTION = 3;
   private static final int SECTION_GLOBAL = 6;
   private static final int SECTION_EXPORT = 7;
   private static final int SECTION_CODE = 10;
+  private static final byte[] I64_GLOBAL = {0x7e, 0x01, 0x42, 0x00, 0x0b}; // mut i64 = i64.const 0
 
   private InstructionCounter() {}
 
   /** A section of the input: its id and where its contents lie. */
   private record Section(int id, int start, int end) {}
 
-  static byte[] instrument(byte[] wasm) {
+  /** Where the added counters live: the total's global, then one per defined function if profiling. */
+  private record Counters(long total, boolean profile) {
+    long self(long definedFunction) {
+      return total + 1 + definedFunction;
+    }
+  }
+
+  /**
+   * The module, counting its instructions and, with {@code profile}, each defined function's
+   * self instructions too.
+   */
+  static byte[] instrument(byte[] wasm, boolean profile) {
     List<Section> sections = new ArrayList<>();
     WasmReader in = new WasmReader(wasm, 8, wasm.length);
     while (!in.atEnd()) {
@@ -45,8 +69,9 @@ final class InstructionCounter {
       importedFunctions += i.kind() == 0 ? 1 : 0;
       importedGlobals += i.kind() == 3 ? 1 : 0;
     }
-    long counterGlobal = importedGlobals + definedGlobals;
+    Counters counters = new Counters(importedGlobals + definedGlobals, profile);
     long readerFunction = importedFunctions + definedFunctions;
+    long selfReaders = profile ? selfReaders(definedFunctions) : 0;
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(wasm, 0, 8);
@@ -55,30 +80,76 @@ final class InstructionCounter {
       boolean afterGlobals = s.id() == SECTION_EXPORT || s.id() == 8 || s.id() == 9
           || s.id() == 12 || s.id() == SECTION_CODE || s.id() == 11;
       if (!globalsWritten && (s.id() == SECTION_GLOBAL || afterGlobals)) {
-        byte[] counter = {0x7e, 0x01, 0x42, 0x00, 0x0b}; // mut i64 = i64.const 0
-        section(out, SECTION_GLOBAL, append(wasm, s.id() == SECTION_GLOBAL ? s : null, counter));
+        List<byte[]> globals = new ArrayList<>();
+        globals.add(I64_GLOBAL);
+        for (long f = 0; profile && f < definedFunctions; f++) {
+          globals.add(I64_GLOBAL);
+        }
+        section(out, SECTION_GLOBAL, append(wasm, s.id() == SECTION_GLOBAL ? s : null, globals));
         globalsWritten = true;
         if (s.id() == SECTION_GLOBAL) {
           continue;
         }
       }
       switch (s.id()) {
-        case SECTION_TYPE -> section(out, s.id(), append(wasm, s, new byte[] {0x60, 0x00, 0x01, 0x7e}));
-        case SECTION_FUNCTION -> section(out, s.id(), append(wasm, s, u32(types)));
-        case SECTION_EXPORT -> {
-          ByteArrayOutputStream export = new ByteArrayOutputStream();
-          byte[] name = EXPORT.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-          export.writeBytes(u32(name.length));
-          export.writeBytes(name);
-          export.write(0);
-          export.writeBytes(u32(readerFunction));
-          section(out, s.id(), append(wasm, s, export.toByteArray()));
+        case SECTION_TYPE -> {
+          List<byte[]> added = new ArrayList<>();
+          added.add(new byte[] {0x60, 0x00, 0x01, 0x7e});
+          for (long r = 0; r < selfReaders; r++) {
+            added.add(i64ResultsType(selfReaderSize(definedFunctions, r)));
+          }
+          section(out, s.id(), append(wasm, s, added));
         }
-        case SECTION_CODE -> section(out, s.id(), code(wasm, s, counterGlobal));
+        case SECTION_FUNCTION -> {
+          List<byte[]> added = new ArrayList<>();
+          for (long r = 0; r <= selfReaders; r++) {
+            added.add(u32(types + r));
+          }
+          section(out, s.id(), append(wasm, s, added));
+        }
+        case SECTION_EXPORT -> {
+          List<byte[]> added = new ArrayList<>();
+          added.add(functionExport(EXPORT, readerFunction));
+          for (long r = 0; r < selfReaders; r++) {
+            added.add(functionExport(SELF_READER_PREFIX + r, readerFunction + 1 + r));
+          }
+          section(out, s.id(), append(wasm, s, added));
+        }
+        case SECTION_CODE -> section(out, s.id(), code(wasm, s, counters, selfReaders));
         default -> section(out, s.id(), java.util.Arrays.copyOfRange(wasm, s.start(), s.end()));
       }
     }
     return out.toByteArray();
+  }
+
+  /** How many self-count readers {@code definedFunctions} functions need. */
+  static long selfReaders(long definedFunctions) {
+    return (definedFunctions + SELF_READER_SIZE - 1) / SELF_READER_SIZE;
+  }
+
+  private static long selfReaderSize(long definedFunctions, long reader) {
+    return Math.min(SELF_READER_SIZE, definedFunctions - reader * SELF_READER_SIZE);
+  }
+
+  private static byte[] i64ResultsType(long results) {
+    ByteArrayOutputStream type = new ByteArrayOutputStream();
+    type.write(0x60);
+    type.write(0x00);
+    type.writeBytes(u32(results));
+    for (long i = 0; i < results; i++) {
+      type.write(0x7e);
+    }
+    return type.toByteArray();
+  }
+
+  private static byte[] functionExport(String name, long function) {
+    ByteArrayOutputStream export = new ByteArrayOutputStream();
+    byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    export.writeBytes(u32(bytes.length));
+    export.writeBytes(bytes);
+    export.write(0);
+    export.writeBytes(u32(function));
+    return export.toByteArray();
   }
 
   private static long count(byte[] wasm, List<Section> sections, int id) {
@@ -90,18 +161,18 @@ final class InstructionCounter {
     return 0;
   }
 
-  /** A vector section's contents with one more element. */
-  private static byte[] append(byte[] wasm, Section s, byte[] element) {
+  /** A vector section's contents with more elements; {@code s} is null when there is none yet. */
+  private static byte[] append(byte[] wasm, Section s, List<byte[]> elements) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (s == null) {
-      out.writeBytes(u32(1));
+      out.writeBytes(u32(elements.size()));
     } else {
       WasmReader in = new WasmReader(wasm, s.start(), s.end());
       long n = in.u32();
-      out.writeBytes(u32(n + 1));
+      out.writeBytes(u32(n + elements.size()));
       out.write(wasm, in.position(), s.end() - in.position());
     }
-    out.writeBytes(element);
+    elements.forEach(out::writeBytes);
     return out.toByteArray();
   }
 
@@ -111,32 +182,41 @@ final class InstructionCounter {
     out.writeBytes(contents);
   }
 
-  private static byte[] code(byte[] wasm, Section s, long counter) {
+  private static byte[] code(byte[] wasm, Section s, Counters counters, long selfReaders) {
     WasmReader in = new WasmReader(wasm, s.start(), s.end());
     long n = in.u32();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(u32(n + 1));
+    out.writeBytes(u32(n + 1 + selfReaders));
     for (long f = 0; f < n; f++) {
       int size = (int) in.u32();
       int start = in.position();
-      byte[] body = body(wasm, start, start + size, counter);
+      byte[] body = body(wasm, start, start + size, counters, f);
       out.writeBytes(u32(body.length));
       out.writeBytes(body);
       in.skip(size);
     }
-    // The reader: no locals; global.get counter; end.
-    ByteArrayOutputStream reader = new ByteArrayOutputStream();
-    reader.write(0);
-    reader.write(0x23);
-    reader.writeBytes(u32(counter));
-    reader.write(0x0b);
-    out.writeBytes(u32(reader.size()));
-    out.writeBytes(reader.toByteArray());
+    writeReader(out, counters.total(), 1);
+    for (long r = 0; r < selfReaders; r++) {
+      writeReader(out, counters.self(r * SELF_READER_SIZE), selfReaderSize(n, r));
+    }
     return out.toByteArray();
   }
 
-  /** One function body with the counter updates inserted. */
-  private static byte[] body(byte[] wasm, int start, int end, long counter) {
+  /** A function with no locals returning globals {@code first} to {@code first + count - 1}. */
+  private static void writeReader(ByteArrayOutputStream out, long first, long count) {
+    ByteArrayOutputStream reader = new ByteArrayOutputStream();
+    reader.write(0);
+    for (long g = first; g < first + count; g++) {
+      reader.write(0x23); // global.get
+      reader.writeBytes(u32(g));
+    }
+    reader.write(0x0b);
+    out.writeBytes(u32(reader.size()));
+    out.writeBytes(reader.toByteArray());
+  }
+
+  /** Defined function {@code function}'s body with the counter updates inserted. */
+  private static byte[] body(byte[] wasm, int start, int end, Counters counters, long function) {
     WasmReader in = new WasmReader(wasm, start, end);
     long localGroups = in.u32();
     for (long g = 0; g < localGroups; g++) {
@@ -161,7 +241,10 @@ final class InstructionCounter {
         while (runEnd < instructions - 1 && !endsRun.get(runEnd)) {
           runEnd++;
         }
-        increment(out, counter, runEnd - i + 1);
+        increment(out, counters.total(), runEnd - i + 1);
+        if (counters.profile()) {
+          increment(out, counters.self(function), runEnd - i + 1);
+        }
       }
       out.write(wasm, starts.get(i), starts.get(i + 1) - starts.get(i));
       if (endsRun.get(i)) {

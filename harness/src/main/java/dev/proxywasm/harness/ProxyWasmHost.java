@@ -70,6 +70,8 @@ public final class ProxyWasmHost implements AutoCloseable {
 
   private final Guest guest;
   private final boolean countingInstructions;
+  /** Labels of the module's defined functions, in index order, when profiling; else null. */
+  private final List<String> profiledFunctions;
 
   // Observable state.
   private final List<LogEntry> logs = new ArrayList<>();
@@ -131,7 +133,10 @@ public final class ProxyWasmHost implements AutoCloseable {
       throw new IllegalArgumentException(builder.source + " exports neither malloc nor"
           + " proxy_on_memory_allocate: Envoy refuses it (Wasm module is missing malloc function)");
     }
-    byte[] code = countingInstructions ? InstructionCounter.instrument(wasm) : wasm;
+    byte[] code = countingInstructions
+        ? InstructionCounter.instrument(wasm, builder.profileInstructions) : wasm;
+    profiledFunctions = builder.profileInstructions ? List.copyOf(FunctionNames.read(wasm)
+        .labels(info.importedFunctions(), (int) info.definedFunctions)) : null;
     Map<String, HostFunction> functions = new HashMap<>();
     for (HostFunction f : new ProxyAbi(this).functions(abiVersion)) {
       functions.put(f.qualifiedName(), f);
@@ -416,6 +421,32 @@ public final class ProxyWasmHost implements AutoCloseable {
   /** The cost of every top-level callback into the plugin so far, in order (start-up included). */
   public List<CallCost> callCosts() {
     return List.copyOf(costs);
+  }
+
+  /**
+   * Each function's self instructions since the module was instantiated (start-up included), as
+   * a snapshot; {@link InstructionProfile#minus} one taken earlier to see a window, such as one
+   * request. Its total for a window is the sum of the {@link CallCost#instructions()} of the
+   * callbacks in it.
+   *
+   * @throws IllegalStateException when the host was built without
+   *     {@link Builder#profileInstructions()}, or is closed
+   */
+  public InstructionProfile instructionProfile() {
+    if (profiledFunctions == null) {
+      throw new IllegalStateException("functions are not profiled: build the host with"
+          + " ProxyWasmHost.Builder.profileInstructions()");
+    }
+    if (closed) {
+      throw new IllegalStateException("the host is closed");
+    }
+    long[] self = new long[profiledFunctions.size()];
+    for (long r = 0; r < InstructionCounter.selfReaders(self.length); r++) {
+      long[] counts = guest.callI64s(InstructionCounter.SELF_READER_PREFIX + r);
+      System.arraycopy(counts, 0, self, (int) r * InstructionCounter.SELF_READER_SIZE,
+          counts.length);
+    }
+    return new InstructionProfile(profiledFunctions, self);
   }
 
   /** The Proxy-Wasm ABI the module declared: {@code "0.2.1"}, {@code "0.2.0"} or {@code "0.1.0"}. */
@@ -717,6 +748,7 @@ public final class ProxyWasmHost implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private LogLevel logLevel = LogLevel.TRACE;
     private boolean countInstructions;
+    private boolean profileInstructions;
     private Instant startTime = Instant.now();
 
     private Builder(Path source) {
@@ -830,6 +862,21 @@ public final class ProxyWasmHost implements AutoCloseable {
      */
     public Builder countInstructions() {
       countInstructions = true;
+      return this;
+    }
+
+    /**
+     * Counts instructions as {@link #countInstructions()} does, and also each function's self
+     * instructions, read with {@link ProxyWasmHost#instructionProfile()}: where a filter's
+     * instructions go. Each function gets a counter of its own, updated alongside the total, so
+     * the module runs slower still; the counts are the same as without profiling. Functions are
+     * named from the module's {@code name} section: load a module that kept one, such as the
+     * {@code target/plugin.named.wasm} the plugin build writes next to the shipped module (TeaVM
+     * writes names only when not minifying: build with {@code -Dteavm.minifying=false}).
+     */
+    public Builder profileInstructions() {
+      countInstructions = true;
+      profileInstructions = true;
       return this;
     }
 

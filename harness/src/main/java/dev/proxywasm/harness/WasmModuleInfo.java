@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What a host needs to know about a module before running it, read from its binary: imports,
- * exports and whether every type is a plain function type (no GC types).
+ * exports, how many functions it defines and whether every type is a plain function type (no GC
+ * types).
  */
 final class WasmModuleInfo {
   static final int KIND_FUNCTION = 0;
@@ -24,6 +25,8 @@ final class WasmModuleInfo {
 
   final List<Import> imports = new ArrayList<>();
   final List<Export> exports = new ArrayList<>();
+  /** Functions the module defines (its function section's length); their indices follow the imports'. */
+  long definedFunctions;
   /** Type-section entries that are not plain function types ({@code 0x60}). */
   int nonFunctionTypes;
   /** The binary's layer/version word; 1 for a core module. */
@@ -32,7 +35,7 @@ final class WasmModuleInfo {
   private WasmModuleInfo() {}
 
   /**
-   * Reads the module's header, type, import and export sections.
+   * Reads the module's header, type, import, function and export sections.
    *
    * @throws IllegalArgumentException when the bytes are not a WebAssembly binary
    */
@@ -55,6 +58,7 @@ final class WasmModuleInfo {
       switch (id) {
         case 1 -> info.readTypes(section);
         case 2 -> info.readImports(section);
+        case 3 -> info.definedFunctions = section.u32();
         case 7 -> info.readExports(section);
         default -> { }
       }
@@ -121,6 +125,10 @@ final class WasmModuleInfo {
       in.u32();
       exports.add(new Export(name, kind));
     }
+  }
+
+  long importedFunctions() {
+    return imports.stream().filter(i -> i.kind() == KIND_FUNCTION).count();
   }
 
   boolean exportsFunction(String name) {

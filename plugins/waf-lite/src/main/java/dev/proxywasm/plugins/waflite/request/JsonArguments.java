@@ -25,7 +25,13 @@ public final class JsonArguments {
    * @return null when the whole document parsed, else why it did not
    */
   public static String parse(String json, ArgumentSink names, ArgumentSink values) {
-    String[] path = new String[MAX_DEPTH + 2];
+    // The dotted name of the current path is kept in one char array, ends[d] being where the
+    // name of depth d ends, so a name costs one copy of its key and one String (a StringBuilder
+    // per name walked the whole path with charAt).
+    char[] chars = new char[128];
+    int[] ends = new int[MAX_DEPTH + 2];
+    "json".getChars(0, 4, chars, 0);
+    ends[0] = 4;
     JsonReader reader = new JsonReader(Utf8.encode(json), LIMITS);
     try {
       JsonToken token;
@@ -37,21 +43,31 @@ public final class JsonArguments {
         switch (token) {
           case START_OBJECT:
           case START_ARRAY:
-            path[depth] = null;
+            ends[depth] = ends[depth - 1];
             name = null;
             break;
           case END_OBJECT:
           case END_ARRAY:
             break;
           case NAME:
-            path[depth] = reader.text();
-            name = pathName(path, depth);
+            String key = reader.text();
+            int from = ends[depth - 1];
+            int end = from + 1 + key.length();
+            if (end > chars.length) {
+              char[] grown = new char[Math.max(end, 2 * chars.length)];
+              System.arraycopy(chars, 0, grown, 0, from);
+              chars = grown;
+            }
+            chars[from] = '.';
+            key.getChars(0, key.length(), chars, from + 1);
+            ends[depth] = end;
+            name = new String(chars, 0, end);
             nameDepth = depth;
-            names.accept(name, reader.text());
+            names.accept(name, key);
             break;
           default:
             if (name == null || nameDepth != depth) {
-              name = pathName(path, depth);
+              name = new String(chars, 0, ends[depth]);
               nameDepth = depth;
             }
             values.accept(name, reader.text());
@@ -62,15 +78,5 @@ public final class JsonArguments {
     } catch (JsonException e) {
       return "invalid JSON: " + e.getMessage();
     }
-  }
-
-  private static String pathName(String[] path, int depth) {
-    StringBuilder name = new StringBuilder("json");
-    for (int i = 1; i <= depth; i++) {
-      if (path[i] != null) {
-        name.append('.').append(path[i]);
-      }
-    }
-    return name.toString();
   }
 }

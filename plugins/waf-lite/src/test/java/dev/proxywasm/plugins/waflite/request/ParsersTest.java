@@ -20,6 +20,19 @@ class ParsersTest {
   }
 
   @Test
+  void jsonNamesShortenAgainWhenTheWalkLeavesADeeperMember() {
+    List<String> seen = new ArrayList<>();
+    String longKey = "k".repeat(300);
+    String error = JsonArguments.parse("{\"a\":{\"" + longKey + "\":{\"b\":1}},\"c\":[{\"d\":2},3],\"e\":4}",
+        (name, key) -> { }, (name, value) -> seen.add(name + "=" + value));
+    assertNull(error);
+    assertEquals(List.of("json.a." + longKey + ".b=1", "json.c.d=2", "json.c=3", "json.e=4"), seen);
+    seen.clear();
+    assertNull(JsonArguments.parse("\"top\"", (name, key) -> { }, (name, value) -> seen.add(name + "=" + value)));
+    assertEquals(List.of("json=top"), seen);
+  }
+
+  @Test
   void hostileJsonIsAnErrorNotACrash() {
     assertNotNull(JsonArguments.parse("[".repeat(100_000), (n, v) -> { }, (n, v) -> { }));
     assertNotNull(JsonArguments.parse("{\"a\":1,}", (n, v) -> { }, (n, v) -> { }));

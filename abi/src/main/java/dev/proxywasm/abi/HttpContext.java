@@ -42,9 +42,6 @@ public abstract class HttpContext extends Context {
         return Action.CONTINUE;
     }
 
-
-
-
     @Override
     final int onKindCallback(int callback, int a, int b) {
         switch (callback) {
@@ -70,6 +67,14 @@ public abstract class HttpContext extends Context {
     /** The first value of request header {@code name}, or {@code null}. */
     public final String requestHeader(String name) {
         return header(MapType.HTTP_REQUEST_HEADERS, name);
+    }
+
+    /**
+     * The first value of request header {@code name} as the host holds it (no UTF-8 decoding,
+     * no String), or {@code null}: the cheapest read, for filters that compare or parse bytes.
+     */
+    public final byte[] requestHeaderBytes(String name) {
+        return headerBytes(MapType.HTTP_REQUEST_HEADERS, name);
     }
 
     /** Every request header. */
@@ -123,6 +128,11 @@ public abstract class HttpContext extends Context {
     /** The first value of response header {@code name}, or {@code null}. */
     public final String responseHeader(String name) {
         return header(MapType.HTTP_RESPONSE_HEADERS, name);
+    }
+
+    /** The first value of response header {@code name} as bytes (see {@link #requestHeaderBytes}). */
+    public final byte[] responseHeaderBytes(String name) {
+        return headerBytes(MapType.HTTP_RESPONSE_HEADERS, name);
     }
 
     /** Every response header. */
@@ -184,6 +194,12 @@ public abstract class HttpContext extends Context {
                 headers == null ? new Headers(0) : headers, -1);
     }
 
+    /** Sends {@code reply}, prepared beforehand (see {@link LocalReply}); the request is not forwarded. */
+    public final void sendLocalReply(LocalReply reply) {
+        activate();
+        HostCalls.sendLocalResponse(reply.status, reply.details, reply.body, reply.headers, -1);
+    }
+
     /** Resets the stream in {@code direction}. */
     public final void closeStream(StreamType direction) {
         activate();
@@ -195,6 +211,11 @@ public abstract class HttpContext extends Context {
     private String header(MapType map, String name) {
         activate();
         return HostCalls.getHeaderMapValue(map.code(), name);
+    }
+
+    private byte[] headerBytes(MapType map, String name) {
+        activate();
+        return HostCalls.getHeaderMapValueBytes(map.code(), name);
     }
 
     private Headers headers(MapType map) {

@@ -166,16 +166,37 @@ public final class HostCalls {
     public static String getHeaderMapValue(int type, String key) {
         byte[] k = headerName(key);
         byte[] arena = HostMemory.beginCall();
-        int status = proxyGetHeaderMapValue(type, HostMemory.addressOf(k), k.length, HostMemory.slot(0), HostMemory.slot(1));
-        HostMemory.keep(k);
-        if (status != 0) {
-            HostMemory.endCall();
-            if (status == Status.NOT_FOUND.code()) {
-                return null;
-            }
-            throw new ProxyException("proxy_get_header_map_value", Status.of(status));
+        if (!headerMapValueFound(type, k)) {
+            return null;
         }
         return HostMemory.takeString(arena, HostMemory.slotValue(0), HostMemory.slotValue(1), "proxy_get_header_map_value");
+    }
+
+    /** The first value of {@code key} in map {@code type} as the host's bytes, or {@code null}. */
+    public static byte[] getHeaderMapValueBytes(int type, String key) {
+        byte[] k = headerName(key);
+        byte[] arena = HostMemory.beginCall();
+        if (!headerMapValueFound(type, k)) {
+            return null;
+        }
+        return HostMemory.takeBytes(arena, HostMemory.slotValue(0), HostMemory.slotValue(1), "proxy_get_header_map_value");
+    }
+
+    /**
+     * Runs {@code proxy_get_header_map_value} inside a call the caller began: true when the
+     * value is in the return slots; false (call ended) when the map has no such key.
+     */
+    private static boolean headerMapValueFound(int type, byte[] k) {
+        int status = proxyGetHeaderMapValue(type, HostMemory.addressOf(k), k.length, HostMemory.slot(0), HostMemory.slot(1));
+        HostMemory.keep(k);
+        if (status == 0) {
+            return true;
+        }
+        HostMemory.endCall();
+        if (status == Status.NOT_FOUND.code()) {
+            return false;
+        }
+        throw new ProxyException("proxy_get_header_map_value", Status.of(status));
     }
 
     @Import(module = ENV, name = "proxy_get_header_map_size")
@@ -242,8 +263,11 @@ public final class HostCalls {
 
     /** Answers the stream locally instead of forwarding it. */
     public static void sendLocalResponse(int statusCode, String details, byte[] body, Headers headers, int grpcStatus) {
-        byte[] d = Utf8.encode(details);
-        byte[] h = MapCodec.encode(headers);
+        sendLocalResponse(statusCode, Utf8.encode(details), body, MapCodec.encode(headers), grpcStatus);
+    }
+
+    /** {@code proxy_send_local_response} with details and headers already encoded (headers as {@link MapCodec} does). */
+    public static void sendLocalResponse(int statusCode, byte[] d, byte[] body, byte[] h, int grpcStatus) {
         check("proxy_send_local_response", proxySendLocalResponse(statusCode, HostMemory.addressOf(d), d.length,
                 HostMemory.addressOf(body), body.length, HostMemory.addressOf(h), h.length, grpcStatus));
     }

@@ -5,6 +5,7 @@ import dev.proxywasm.abi.ForeignFunction;
 import dev.proxywasm.abi.GrpcHandler;
 import dev.proxywasm.abi.GrpcStream;
 import dev.proxywasm.abi.Headers;
+import dev.proxywasm.abi.LocalReply;
 import dev.proxywasm.abi.HttpContext;
 import dev.proxywasm.abi.Log;
 import dev.proxywasm.abi.LogLevel;
@@ -28,6 +29,9 @@ import java.util.List;
 final class ConformanceStream extends HttpContext {
     private static final List<Object> RETAINED = new ArrayList<>();
 
+    /** Built once; its headers are changed after building, which must not change the reply. */
+    private static final LocalReply PREPARED_REPLY = preparedReply();
+
     private final ConformanceRoot root;
     private String path = "";
     private boolean deferDone;
@@ -47,6 +51,9 @@ final class ConformanceStream extends HttpContext {
                 return editHeaders(headerCount);
             case "/local-reply":
                 sendLocalResponse(403, "conformance_denied", "denied\n".getBytes(), Headers.of("x-reason", "test"));
+                return Action.PAUSE;
+            case "/prepared-reply":
+                sendLocalReply(PREPARED_REPLY);
                 return Action.PAUSE;
             case "/http-call":
                 return callUpstream();
@@ -115,6 +122,13 @@ final class ConformanceStream extends HttpContext {
 
     // ---- headers, bodies, trailers --------------------------------------------------------
 
+    private static LocalReply preparedReply() {
+        Headers headers = Headers.of("x-reason", "prepared");
+        LocalReply reply = new LocalReply(401, "conformance_prepared", "prepared\n".getBytes(), headers);
+        headers.set("x-reason", "changed after building");
+        return reply;
+    }
+
     private Action editHeaders(int headerCount) {
         Headers all = requestHeaders();
         setRequestHeader("x-header-count", all.size() + "/" + headerCount);
@@ -127,7 +141,9 @@ final class ConformanceStream extends HttpContext {
         String unicode = requestHeader("x-unicode");
         if (unicode != null) {
             setRequestHeader("x-unicode-length", String.valueOf(unicode.length()));
+            setRequestHeader("x-unicode-bytes", String.valueOf(requestHeaderBytes("x-unicode").length));
         }
+        setRequestHeader("x-missing-bytes", requestHeaderBytes("x-not-sent") == null ? "absent" : "present");
         return Action.CONTINUE;
     }
 

@@ -165,6 +165,8 @@ class ConformanceTest {
             assertEquals(List.of("new"), seen.getAll("x-replace"));
             assertFalse(seen.contains("x-remove"));
             assertEquals("7", header(seen, "x-unicode-length"));
+            assertEquals("11", header(seen, "x-unicode-bytes"), "UTF-8 bytes as the host holds them");
+            assertEquals("absent", header(seen, "x-missing-bytes"));
         }
 
         @Test
@@ -218,6 +220,20 @@ class ConformanceTest {
             assertEquals("denied\n", reply.body());
             assertEquals("test", header(reply.headers(), "x-reason"));
             assertEquals("conformance_denied", reply.details());
+        }
+
+        @Test
+        void aPreparedLocalReplyIsSentAsBuiltEachTime() {
+            start();
+            for (int i = 0; i < 2; i++) {
+                HttpStream stream = host.newHttpStream();
+                assertEquals(Action.PAUSE, stream.sendRequestHeaders(get("/prepared-reply"), true));
+                LocalResponse reply = stream.localResponse();
+                assertEquals(401, reply.status());
+                assertEquals("prepared\n", reply.body());
+                assertEquals("prepared", header(reply.headers(), "x-reason"));
+                assertEquals("conformance_prepared", reply.details());
+            }
         }
 
         @Test

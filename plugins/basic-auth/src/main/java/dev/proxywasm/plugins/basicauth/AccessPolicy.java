@@ -1,28 +1,42 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.internal.Utf8;
 import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The rules by request method. Methods no rule names pass; for the others, every rule whose
  * host and path match must accept the credentials, and the first that does not decides the
- * denial, as in the reference filter.
+ * denial, as in the reference filter. Works on the request's header bytes: no String is built
+ * per request.
  */
 final class AccessPolicy {
-    private final HashMap<String, AuthRule[]> rulesByMethod;
+    private static final byte[] EMPTY = new byte[0];
+
+    /** Method names (UTF-8) and, at the same index, their rules; a handful, so scanned. */
+    private final byte[][] methods;
+    private final AuthRule[][] rulesByMethod;
     private final Sha256 sha256 = new Sha256();
 
     AccessPolicy(HashMap<String, AuthRule[]> rulesByMethod) {
-        this.rulesByMethod = rulesByMethod;
+        methods = new byte[rulesByMethod.size()][];
+        this.rulesByMethod = new AuthRule[methods.length][];
+        int i = 0;
+        for (Map.Entry<String, AuthRule[]> e : rulesByMethod.entrySet()) {
+            methods[i] = Utf8.encode(e.getKey());
+            this.rulesByMethod[i] = e.getValue();
+            i++;
+        }
     }
 
     /** Decides for a request with {@code method} (may be {@code null}). */
-    Verdict check(String method, RequestFacts request) {
-        AuthRule[] rules = method == null ? null : rulesByMethod.get(method);
+    Verdict check(byte[] method, RequestFacts request) {
+        AuthRule[] rules = method == null ? null : rulesFor(method);
         if (rules == null) {
             return Verdict.NOT_PROTECTED;
         }
-        String path = orEmpty(request.path());
-        String authority = null;
+        byte[] path = orEmpty(request.path());
+        byte[] authority = null;
         int hostEnd = 0;
         AuthorizationHeader authorization = null;
         boolean checked = false;
@@ -54,7 +68,16 @@ final class AccessPolicy {
         return checked ? Verdict.ALLOWED : Verdict.NOT_PROTECTED;
     }
 
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
+    private AuthRule[] rulesFor(byte[] method) {
+        for (int i = 0; i < methods.length; i++) {
+            if (ByteText.equal(methods[i], method)) {
+                return rulesByMethod[i];
+            }
+        }
+        return null;
+    }
+
+    private static byte[] orEmpty(byte[] value) {
+        return value == null ? EMPTY : value;
     }
 }

@@ -12,7 +12,7 @@ final class AuthRule {
         this.credentials = credentials;
     }
 
-    boolean matchesPath(String requestPath) {
+    boolean matchesPath(byte[] requestPath) {
         return path.matches(requestPath);
     }
 
@@ -22,7 +22,7 @@ final class AuthRule {
     }
 
     /** Whether {@code authority[0, hostEnd)} is one of the rule's hosts. */
-    boolean matchesHost(String authority, int hostEnd) {
+    boolean matchesHost(byte[] authority, int hostEnd) {
         for (HostPattern host : hosts) {
             if (host.matches(authority, hostEnd)) {
                 return true;

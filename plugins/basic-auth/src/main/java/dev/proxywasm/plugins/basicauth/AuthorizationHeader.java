@@ -6,26 +6,28 @@ package dev.proxywasm.plugins.basicauth;
  * be canonical base64. Nothing here is ever logged.
  */
 final class AuthorizationHeader {
+    private static final byte[] BASIC = {'b', 'a', 's', 'i', 'c'};
+
     private final boolean basic;
     private final UserPassword credential;
 
-    /** Reads {@code value}, the header value or {@code null} when the request has none. */
-    AuthorizationHeader(String value) {
+    /** Reads {@code value}, the header value's bytes or {@code null} when the request has none. */
+    AuthorizationHeader(byte[] value) {
         if (value == null) {
             basic = false;
             credential = null;
             return;
         }
-        int end = value.length();
-        while (end > 0 && isSpace(value.charAt(end - 1))) {
+        int end = value.length;
+        while (end > 0 && isSpace(value[end - 1])) {
             end--;
         }
         int start = 0;
-        while (start < end && isSpace(value.charAt(start))) {
+        while (start < end && isSpace(value[start])) {
             start++;
         }
         int schemeEnd = start;
-        while (schemeEnd < end && !isSpace(value.charAt(schemeEnd))) {
+        while (schemeEnd < end && !isSpace(value[schemeEnd])) {
             schemeEnd++;
         }
         basic = isBasic(value, start, schemeEnd);
@@ -34,7 +36,7 @@ final class AuthorizationHeader {
             return;
         }
         int tokenStart = schemeEnd;
-        while (tokenStart < end && isSpace(value.charAt(tokenStart))) {
+        while (tokenStart < end && isSpace(value[tokenStart])) {
             tokenStart++;
         }
         byte[] decoded = tokenStart == end ? null : Base64Decoder.decode(value, tokenStart, end);
@@ -51,24 +53,23 @@ final class AuthorizationHeader {
         return credential;
     }
 
-    private static boolean isBasic(String value, int from, int to) {
-        if (to - from != 5) {
+    private static boolean isBasic(byte[] value, int from, int to) {
+        if (to - from != BASIC.length) {
             return false;
         }
-        String basic = "basic";
-        for (int i = 0; i < 5; i++) {
-            char c = value.charAt(from + i);
+        for (int i = 0; i < BASIC.length; i++) {
+            int c = value[from + i];
             if (c >= 'A' && c <= 'Z') {
                 c += 'a' - 'A';
             }
-            if (c != basic.charAt(i)) {
+            if (c != BASIC[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isSpace(char c) {
+    private static boolean isSpace(byte c) {
         return c == ' ' || c == '\t';
     }
 }

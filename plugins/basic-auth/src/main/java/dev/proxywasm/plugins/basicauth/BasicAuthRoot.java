@@ -11,6 +11,7 @@ import dev.proxywasm.abi.RootContext;
  */
 final class BasicAuthRoot extends RootContext {
     private BasicAuthConfig config;
+    private DenialReplies replies;
     private Metric allowed;
     private Metric denied;
 
@@ -31,12 +32,13 @@ final class BasicAuthRoot extends RootContext {
             denied = Metric.counter("basic_auth.denied");
         }
         config = parsed;
+        replies = new DenialReplies(parsed.wwwAuthenticate());
         Log.info("basic_auth: configured with " + parsed.ruleCount() + " rules, realm " + parsed.realm());
         return true;
     }
 
     @Override
     public HttpContext newHttpContext(int contextId) {
-        return new BasicAuthStream(config, allowed, denied);
+        return new BasicAuthStream(config, replies, allowed, denied);
     }
 }

@@ -1,14 +1,13 @@
 package dev.proxywasm.plugins.basicauth;
 
 import dev.proxywasm.abi.Action;
-import dev.proxywasm.abi.Headers;
 import dev.proxywasm.abi.HttpContext;
+import dev.proxywasm.abi.LocalReply;
 import dev.proxywasm.abi.Metric;
-import dev.proxywasm.abi.internal.Utf8;
 
 /**
  * Checks one request's headers against the policy and answers 401 when it is denied. Headers
- * are fetched only when a rule needs them, one host call each.
+ * are fetched as bytes only when a rule needs them, one host call each.
  */
 final class BasicAuthStream extends HttpContext implements RequestFacts {
     /** The reference filter's messages, word for word. */
@@ -16,15 +15,15 @@ final class BasicAuthStream extends HttpContext implements RequestFacts {
             "Request denied by Basic Auth check. No Basic Authentication information found.";
     static final String INVALID_CREDENTIALS_MESSAGE =
             "Request denied by Basic Auth check. Invalid username and/or password";
-    private static final byte[] NO_CREDENTIALS_BODY = Utf8.encode(NO_CREDENTIALS_MESSAGE);
-    private static final byte[] INVALID_CREDENTIALS_BODY = Utf8.encode(INVALID_CREDENTIALS_MESSAGE);
 
     private final BasicAuthConfig config;
+    private final DenialReplies replies;
     private final Metric allowed;
     private final Metric denied;
 
-    BasicAuthStream(BasicAuthConfig config, Metric allowed, Metric denied) {
+    BasicAuthStream(BasicAuthConfig config, DenialReplies replies, Metric allowed, Metric denied) {
         this.config = config;
+        this.replies = replies;
         this.allowed = allowed;
         this.denied = denied;
     }
@@ -34,38 +33,36 @@ final class BasicAuthStream extends HttpContext implements RequestFacts {
         if (config == null) {
             return Action.CONTINUE;
         }
-        Verdict verdict = config.policy().check(requestHeader(":method"), this);
+        Verdict verdict = config.policy().check(requestHeaderBytes(":method"), this);
         // Comparisons, not an enum switch: see PathMatch.
         if (verdict == Verdict.ALLOWED) {
             allowed.increment();
         } else if (verdict == Verdict.NO_CREDENTIALS) {
-            return deny(NO_CREDENTIALS_MESSAGE, NO_CREDENTIALS_BODY);
+            return deny(replies.noCredentials);
         } else if (verdict == Verdict.INVALID_CREDENTIALS) {
-            return deny(INVALID_CREDENTIALS_MESSAGE, INVALID_CREDENTIALS_BODY);
+            return deny(replies.invalidCredentials);
         }
         return Action.CONTINUE;
     }
 
-    private Action deny(String message, byte[] body) {
+    private Action deny(LocalReply reply) {
         denied.increment();
-        // The reference passes the message as the response details; it is the body here too,
-        // so a client sees why it was refused.
-        sendLocalResponse(401, message, body, Headers.of("WWW-Authenticate", config.wwwAuthenticate()));
+        sendLocalReply(reply);
         return Action.PAUSE;
     }
 
     @Override
-    public String path() {
-        return requestHeader(":path");
+    public byte[] path() {
+        return requestHeaderBytes(":path");
     }
 
     @Override
-    public String authority() {
-        return requestHeader(":authority");
+    public byte[] authority() {
+        return requestHeaderBytes(":authority");
     }
 
     @Override
-    public String authorization() {
-        return requestHeader("authorization");
+    public byte[] authorization() {
+        return requestHeaderBytes("authorization");
     }
 }

@@ -6,14 +6,16 @@ final class ConstantTime {
     }
 
     /**
-     * Whether {@code presented[off, off + len)} equals {@code expected}. Runs over the whole of
-     * {@code expected} whatever is presented, so the time reveals at most the expected length.
+     * Whether {@code presented} equals {@code expected}. Runs over the whole of {@code expected}
+     * whatever is presented, so the time reveals at most the expected length.
      */
-    static boolean equal(byte[] presented, int off, int len, byte[] expected) {
-        int diff = len ^ expected.length;
-        for (int i = 0; i < expected.length; i++) {
-            int p = i < len ? presented[off + i] : 0;
-            diff |= p ^ expected[i];
+    static boolean equal(byte[] presented, byte[] expected) {
+        int diff = presented.length ^ expected.length;
+        // With another length the loop still runs, over expected itself, and the result stays false.
+        byte[] source = diff == 0 ? presented : expected;
+        // Both arrays bound the loop, so TeaVM checks no index inside it (the lengths are equal).
+        for (int i = 0; i < source.length && i < expected.length; i++) {
+            diff |= source[i] ^ expected[i];
         }
         return diff == 0;
     }

@@ -1,27 +1,33 @@
 package dev.proxywasm.plugins.basicauth;
 
-import java.util.HashMap;
-
 /**
- * The credentials of one rule, indexed by user so that checking a request costs one hash lookup
- * and a constant-time comparison, however many credentials are configured.
+ * The credentials of one rule, indexed by user (an open-addressing table over the user's bytes)
+ * so that checking a request costs one hash of the presented user and a constant-time
+ * comparison, however many credentials are configured, and no String per request.
  */
 final class CredentialSet {
-    private static final StoredCredential[] NONE = new StoredCredential[0];
-
-    private final HashMap<String, StoredCredential[]> byUser = new HashMap<>();
+    /** Users by slot (null: free) and, at the same slot, that user's credentials. */
+    private byte[][] users = new byte[8][];
+    private StoredCredential[][] credentials = new StoredCredential[8][];
+    private int userCount;
     private int size;
 
-    /** Adds {@code credential} for the user {@code userKey} (see {@link UserPassword#userKey()}). */
-    void add(String userKey, StoredCredential credential) {
-        StoredCredential[] existing = byUser.get(userKey);
+    /** Adds {@code credential} for {@code user} (the bytes before the first colon). */
+    void add(byte[] user, StoredCredential credential) {
+        int slot = slot(user, user.length);
+        StoredCredential[] existing = credentials[slot];
         if (existing == null) {
-            existing = NONE;
+            users[slot] = user;
+            credentials[slot] = new StoredCredential[] {credential};
+            if (++userCount * 2 > users.length) {
+                grow();
+            }
+        } else {
+            StoredCredential[] grown = new StoredCredential[existing.length + 1];
+            System.arraycopy(existing, 0, grown, 0, existing.length);
+            grown[existing.length] = credential;
+            credentials[slot] = grown;
         }
-        StoredCredential[] grown = new StoredCredential[existing.length + 1];
-        System.arraycopy(existing, 0, grown, 0, existing.length);
-        grown[existing.length] = credential;
-        byUser.put(userKey, grown);
         size++;
     }
 
@@ -32,7 +38,7 @@ final class CredentialSet {
 
     /** Whether {@code presented} matches one of the credentials of its user. */
     boolean accepts(UserPassword presented, Sha256 sha256) {
-        StoredCredential[] candidates = byUser.get(presented.userKey());
+        StoredCredential[] candidates = credentials[slot(presented.bytes(), presented.userLength())];
         if (candidates == null) {
             return false;
         }
@@ -42,5 +48,45 @@ final class CredentialSet {
             accepted |= candidate.matches(presented, sha256);
         }
         return accepted;
+    }
+
+    /** The slot holding the user {@code text[0, length)}, or the free slot where it would go. */
+    private int slot(byte[] text, int length) {
+        int hash = 0;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + text[i];
+        }
+        int mask = users.length - 1;
+        int slot = (hash ^ (hash >>> 16)) & mask;
+        while (users[slot] != null && !sameUser(users[slot], text, length)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private static boolean sameUser(byte[] user, byte[] text, int length) {
+        if (user.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (user[i] != text[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void grow() {
+        byte[][] oldUsers = users;
+        StoredCredential[][] oldCredentials = credentials;
+        users = new byte[oldUsers.length * 2][];
+        credentials = new StoredCredential[oldUsers.length * 2][];
+        for (int i = 0; i < oldUsers.length; i++) {
+            if (oldUsers[i] != null) {
+                int slot = slot(oldUsers[i], oldUsers[i].length);
+                users[slot] = oldUsers[i];
+                credentials[slot] = oldCredentials[i];
+            }
+        }
     }
 }

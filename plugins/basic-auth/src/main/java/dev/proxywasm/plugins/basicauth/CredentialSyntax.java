@@ -29,19 +29,17 @@ final class CredentialSyntax {
             if (decoded == null || decoded.length == 0) {
                 throw new ConfigException(field + ": neither user:password nor base64 of a non-empty value");
             }
-            UserPassword userPassword = new UserPassword(decoded);
-            set.add(userPassword.userKey(), new StoredCredential.Plain(decoded));
+            set.add(new UserPassword(decoded).user(), new StoredCredential.Plain(decoded));
             return;
         }
         byte[] user = Utf8.encode(text.substring(0, colon));
-        String userKey = new UserPassword(user).userKey();
         if (text.startsWith(SHA256, colon + 1)) {
             byte[] digest = Base64Decoder.decode(text, colon + 1 + SHA256.length(), text.length());
             if (digest == null || digest.length != Sha256.LENGTH) {
                 throw new ConfigException(field + ": " + SHA256 + " must be followed by the base64 of a "
                         + Sha256.LENGTH + "-byte SHA-256 digest");
             }
-            set.add(userKey, new StoredCredential.Hashed(digest, new byte[0]));
+            set.add(user, new StoredCredential.Hashed(digest, new byte[0]));
         } else if (text.startsWith(SALTED_SHA256, colon + 1)) {
             byte[] digestAndSalt = Base64Decoder.decode(text, colon + 1 + SALTED_SHA256.length(), text.length());
             if (digestAndSalt == null || digestAndSalt.length <= Sha256.LENGTH) {
@@ -52,9 +50,9 @@ final class CredentialSyntax {
             byte[] salt = new byte[digestAndSalt.length - Sha256.LENGTH];
             System.arraycopy(digestAndSalt, 0, digest, 0, digest.length);
             System.arraycopy(digestAndSalt, digest.length, salt, 0, salt.length);
-            set.add(userKey, new StoredCredential.Hashed(digest, salt));
+            set.add(user, new StoredCredential.Hashed(digest, salt));
         } else {
-            set.add(userKey, new StoredCredential.Plain(Utf8.encode(text)));
+            set.add(user, new StoredCredential.Plain(Utf8.encode(text)));
         }
     }
 }

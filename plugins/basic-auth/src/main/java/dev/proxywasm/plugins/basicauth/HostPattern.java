@@ -1,5 +1,7 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.internal.Utf8;
+
 /**
  * One entry of a rule's {@code hosts}: {@code *.example.com} matches by suffix,
  * {@code example.*} by prefix, anything else exactly. Ports are ignored on both sides and
@@ -8,57 +10,60 @@ package dev.proxywasm.plugins.basicauth;
  */
 final class HostPattern {
     private final PathMatch.Kind kind;
-    private final String host;
+    /** The host in UTF-8, ASCII letters lowercased. */
+    private final byte[] host;
 
-    private HostPattern(PathMatch.Kind kind, String host) {
+    private HostPattern(PathMatch.Kind kind, byte[] host) {
         this.kind = kind;
         this.host = host;
     }
 
     /** Reads a configured host. */
     static HostPattern parse(String text) {
-        if (text.startsWith("*")) {
-            String suffix = text.substring(1);
+        byte[] bytes = Utf8.encode(text);
+        int length = bytes.length;
+        if (length > 0 && bytes[0] == '*') {
+            byte[] suffix = lowerAscii(bytes, 1, length);
             return new HostPattern(PathMatch.Kind.SUFFIX, lowerAscii(suffix, 0, RequestHost.end(suffix)));
         }
-        if (text.endsWith("*")) {
-            return new HostPattern(PathMatch.Kind.PREFIX, lowerAscii(text, 0, text.length() - 1));
+        if (length > 0 && bytes[length - 1] == '*') {
+            return new HostPattern(PathMatch.Kind.PREFIX, lowerAscii(bytes, 0, length - 1));
         }
-        return new HostPattern(PathMatch.Kind.EXACT, lowerAscii(text, 0, RequestHost.end(text)));
+        return new HostPattern(PathMatch.Kind.EXACT, lowerAscii(bytes, 0, RequestHost.end(bytes)));
     }
 
     /** Whether {@code authority[0, end)}, a host without its port, matches. */
-    boolean matches(String authority, int end) {
-        int length = host.length();
+    boolean matches(byte[] authority, int end) {
+        int length = host.length;
         // Comparisons, not an enum switch: see PathMatch.
         if (kind == PathMatch.Kind.EXACT) {
-            return end == length && equalsIgnoringAsciiCase(authority, 0, length);
+            return end == length && equalsIgnoringAsciiCase(authority, 0);
         }
         if (kind == PathMatch.Kind.PREFIX) {
-            return end >= length && equalsIgnoringAsciiCase(authority, 0, length);
+            return end >= length && equalsIgnoringAsciiCase(authority, 0);
         }
-        return end >= length && equalsIgnoringAsciiCase(authority, end - length, length);
+        return end >= length && equalsIgnoringAsciiCase(authority, end - length);
     }
 
-    private boolean equalsIgnoringAsciiCase(String authority, int from, int length) {
-        for (int i = 0; i < length; i++) {
-            char c = authority.charAt(from + i);
+    private boolean equalsIgnoringAsciiCase(byte[] authority, int from) {
+        for (int i = 0; i < host.length; i++) {
+            int c = authority[from + i];
             if (c >= 'A' && c <= 'Z') {
                 c += 'a' - 'A';
             }
-            if (c != host.charAt(i)) {
+            if (c != host[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private static String lowerAscii(String text, int from, int to) {
-        char[] chars = new char[to - from];
+    private static byte[] lowerAscii(byte[] text, int from, int to) {
+        byte[] lower = new byte[to - from];
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            chars[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 'a' - 'A') : c;
+            byte c = text[i];
+            lower[i - from] = c >= 'A' && c <= 'Z' ? (byte) (c + 'a' - 'A') : c;
         }
-        return new String(chars);
+        return lower;
     }
 }

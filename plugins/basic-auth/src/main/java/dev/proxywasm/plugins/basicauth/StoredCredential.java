@@ -17,7 +17,7 @@ abstract class StoredCredential {
         @Override
         boolean matches(UserPassword presented, Sha256 sha256) {
             byte[] bytes = presented.bytes();
-            return ConstantTime.equal(bytes, 0, bytes.length, decoded);
+            return ConstantTime.equal(bytes, decoded);
         }
     }
 
@@ -42,7 +42,7 @@ abstract class StoredCredential {
             byte[] bytes = presented.bytes();
             int start = presented.userLength() + 1;
             byte[] actual = sha256.digest(bytes, start, bytes.length - start, salt);
-            return ConstantTime.equal(actual, 0, actual.length, digest);
+            return ConstantTime.equal(actual, digest);
         }
     }
 }

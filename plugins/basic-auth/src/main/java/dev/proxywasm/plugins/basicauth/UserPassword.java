@@ -8,7 +8,6 @@ package dev.proxywasm.plugins.basicauth;
 final class UserPassword {
     private final byte[] bytes;
     private final int userLength;
-    private String userKey;
 
     UserPassword(byte[] bytes) {
         this.bytes = bytes;
@@ -34,22 +33,10 @@ final class UserPassword {
         return userLength < bytes.length;
     }
 
-    /**
-     * The user as a lookup key: one char per byte (ISO-8859-1), so distinct byte strings give
-     * distinct keys without a UTF-8 decoder that could reject or merge them.
-     */
-    String userKey() {
-        if (userKey == null) {
-            userKey = latin1(bytes, userLength);
-        }
-        return userKey;
-    }
-
-    private static String latin1(byte[] bytes, int userLength) {
-        char[] chars = new char[userLength];
-        for (int i = 0; i < userLength; i++) {
-            chars[i] = (char) (bytes[i] & 0xff);
-        }
-        return new String(chars);
+    /** The user's bytes (a copy), for indexing configured credentials. */
+    byte[] user() {
+        byte[] user = new byte[userLength];
+        System.arraycopy(bytes, 0, user, 0, userLength);
+        return user;
     }
 }

@@ -14,7 +14,12 @@ import org.junit.jupiter.api.Test;
 /** Rule matching and credential checking on the JVM; the same cases run on the .wasm in BasicAuthFilterTest. */
 class AccessPolicyTest {
 
-    record Request(String path, String authority, String authorization) implements RequestFacts {
+    /** Header values as UTF-8 bytes, as the host hands them over; null for an absent header. */
+    record Request(byte[] path, byte[] authority, byte[] authorization) implements RequestFacts {
+    }
+
+    static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
     static String basic(String userPassword) {
@@ -23,7 +28,8 @@ class AccessPolicyTest {
 
     static Verdict check(String config, String method, String path, String authority, String authorization)
             throws Exception {
-        return BasicAuthConfigTest.parse(config).policy().check(method, new Request(path, authority, authorization));
+        return BasicAuthConfigTest.parse(config).policy()
+                .check(utf8(method), new Request(utf8(path), utf8(authority), utf8(authorization)));
     }
 
     static final String API = "{\"basic_auth_rules\": [{\"prefix\": \"/api\", \"request_methods\": [\"GET\", \"POST\"],"

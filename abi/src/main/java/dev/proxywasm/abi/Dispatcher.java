@@ -10,15 +10,26 @@ import java.util.function.Supplier;
  * effective so that switching costs a host call only when needed.
  */
 final class Dispatcher {
-    private static String[] rootIds = new String[0];
-    private static Supplier<?>[] rootFactories = new Supplier<?>[0];
+    // Set by start(): with no field initialisers the class needs no static initialisation, so
+    // TeaVM adds no class-initialisation check (and stack frame) to every callback's lookups.
+    private static String[] rootIds;
+    private static Supplier<?>[] rootFactories;
     private static Supplier<? extends RootContext> defaultRootFactory;
-    private static final IdTable<Context> CONTEXTS = new IdTable<>();
-    private static final IdTable<PendingCall> HTTP_CALLS = new IdTable<>();
-    private static final IdTable<PendingCall> GRPC_CALLS = new IdTable<>();
+    private static IdTable<Context> contexts;
+    private static IdTable<PendingCall> httpCalls;
+    private static IdTable<PendingCall> grpcCalls;
     private static int effective;
 
     private Dispatcher() {
+    }
+
+    /** Creates the tables; {@code _initialize} calls it before the plugin's {@code main}. */
+    static void start() {
+        rootIds = new String[0];
+        rootFactories = new Supplier<?>[0];
+        contexts = new IdTable<>();
+        httpCalls = new IdTable<>();
+        grpcCalls = new IdTable<>();
     }
 
     /** A call awaiting its answer: who started it and who handles the answer. */
@@ -66,7 +77,7 @@ final class Dispatcher {
     }
 
     static Context get(int contextId) {
-        return CONTEXTS.get(contextId);
+        return contexts.get(contextId);
     }
 
     static void create(int contextId, int parentId) {
@@ -79,7 +90,7 @@ final class Dispatcher {
             }
             created = factory.get();
         } else {
-            Context parent = CONTEXTS.get(parentId);
+            Context parent = contexts.get(parentId);
             if (!(parent instanceof RootContext)) {
                 return;
             }
@@ -91,7 +102,7 @@ final class Dispatcher {
         }
         if (created != null) {
             created.bind(contextId);
-            CONTEXTS.put(contextId, created);
+            contexts.put(contextId, created);
         }
     }
 
@@ -109,19 +120,19 @@ final class Dispatcher {
     }
 
     static void delete(int contextId) {
-        CONTEXTS.remove(contextId);
+        contexts.remove(contextId);
     }
 
     static void awaitHttpCall(int callId, int ownerId, HttpCallHandler handler) {
-        HTTP_CALLS.put(callId, new PendingCall(ownerId, handler, true));
+        httpCalls.put(callId, new PendingCall(ownerId, handler, true));
     }
 
     static void awaitGrpc(int callId, int ownerId, GrpcHandler handler, boolean unary) {
-        GRPC_CALLS.put(callId, new PendingCall(ownerId, handler, unary));
+        grpcCalls.put(callId, new PendingCall(ownerId, handler, unary));
     }
 
     static void forgetGrpc(int callId) {
-        GRPC_CALLS.remove(callId);
+        grpcCalls.remove(callId);
     }
 
     /**
@@ -129,7 +140,7 @@ final class Dispatcher {
      * when the call is unknown or its owner is gone (the answer is then dropped).
      */
     static HttpCallHandler takeHttpCall(int callId) {
-        PendingCall call = HTTP_CALLS.remove(callId);
+        PendingCall call = httpCalls.remove(callId);
         return call != null && switchTo(call.ownerId) ? (HttpCallHandler) call.handler : null;
     }
 
@@ -138,18 +149,18 @@ final class Dispatcher {
      * a unary call also when its message arrives, which is its last event after a success.
      */
     static GrpcHandler grpcHandler(int callId, boolean closing, boolean message) {
-        PendingCall call = GRPC_CALLS.get(callId);
+        PendingCall call = grpcCalls.get(callId);
         if (call == null) {
             return null;
         }
         if (closing || (message && call.endsWithMessage)) {
-            GRPC_CALLS.remove(callId);
+            grpcCalls.remove(callId);
         }
         return switchTo(call.ownerId) ? (GrpcHandler) call.handler : null;
     }
 
     private static boolean switchTo(int ownerId) {
-        if (!CONTEXTS.contains(ownerId)) {
+        if (!contexts.contains(ownerId)) {
             return false;
         }
         if (effective != ownerId) {

@@ -38,6 +38,7 @@ final class Exports {
     @Export(name = "_initialize")
     public static void initialize() {
         StaticRootsRepair.apply();
+        Dispatcher.start();
         WasmSupport.runWithArgs(new String[0]);
     }
 
@@ -79,16 +80,24 @@ final class Exports {
     static final int GRPC_TRAILING_METADATA = 23;
     static final int GRPC_CLOSE = 24;
 
-    private static final String[] NAMES = {
-        "proxy_on_context_create", "proxy_on_vm_start", "proxy_on_configure", "proxy_on_tick",
-        "proxy_on_queue_ready", "proxy_on_foreign_function", "proxy_on_done", "proxy_on_log", "proxy_on_delete",
-        "proxy_on_request_headers", "proxy_on_request_body", "proxy_on_request_trailers",
-        "proxy_on_response_headers", "proxy_on_response_body", "proxy_on_response_trailers",
-        "proxy_on_http_call_response", "proxy_on_new_connection", "proxy_on_downstream_data",
-        "proxy_on_downstream_connection_close", "proxy_on_upstream_data", "proxy_on_upstream_connection_close",
-        "proxy_on_grpc_receive_initial_metadata", "proxy_on_grpc_receive", "proxy_on_grpc_receive_trailing_metadata",
-        "proxy_on_grpc_close",
-    };
+    /**
+     * The export named by {@code callback}, for error reports. A method, not a static array:
+     * a field with an initialiser would give the class a static initialiser, and TeaVM would then
+     * check it at every export's entry.
+     */
+    private static String name(int callback) {
+        String[] names = {
+            "proxy_on_context_create", "proxy_on_vm_start", "proxy_on_configure", "proxy_on_tick",
+            "proxy_on_queue_ready", "proxy_on_foreign_function", "proxy_on_done", "proxy_on_log", "proxy_on_delete",
+            "proxy_on_request_headers", "proxy_on_request_body", "proxy_on_request_trailers",
+            "proxy_on_response_headers", "proxy_on_response_body", "proxy_on_response_trailers",
+            "proxy_on_http_call_response", "proxy_on_new_connection", "proxy_on_downstream_data",
+            "proxy_on_downstream_connection_close", "proxy_on_upstream_data", "proxy_on_upstream_connection_close",
+            "proxy_on_grpc_receive_initial_metadata", "proxy_on_grpc_receive", "proxy_on_grpc_receive_trailing_metadata",
+            "proxy_on_grpc_close",
+        };
+        return names[callback];
+    }
 
     @Export(name = "proxy_on_context_create")
     public static void onContextCreate(int contextId, int parentId) {
@@ -240,7 +249,7 @@ final class Exports {
         try {
             return invoke(callback, callCallback ? null : Dispatcher.get(target), target, a, b, c);
         } catch (Throwable t) {
-            report(NAMES[callback], t);
+            report(name(callback), t);
             if (callback >= REQUEST_HEADERS && callback <= RESPONSE_TRAILERS) {
                 return failClosed();
             } else if (callback >= NEW_CONNECTION && callback <= UPSTREAM_CLOSE) {

@@ -19,26 +19,29 @@ public final class HostCalls {
     }
 
     /**
-     * Encoded header names, by identity: filters ask for the same few literal names (interned
-     * constants) on every request, and encoding one costs more than the host call itself.
+     * Encoded header names, by identity, in a slot chosen by the name's hash (which a String
+     * caches): filters ask for the same few literal names (interned constants) on every
+     * request, and encoding one costs more than the host call itself.
      */
     private static final int NAME_CACHE_SIZE = 16;
-    private static final String[] CACHED_NAMES = new String[NAME_CACHE_SIZE];
-    private static final byte[][] CACHED_BYTES = new byte[NAME_CACHE_SIZE][];
-    private static int nextCacheSlot;
+    // Created on first use: without field initialisers the class needs no static initialisation,
+    // so TeaVM adds no class-initialisation check to every host call wrapper.
+    private static String[] cachedNames;
+    private static byte[][] cachedBytes;
 
     /** The UTF-8 bytes of header name {@code name}; never modify the returned array. */
     static byte[] headerName(String name) {
-        for (int i = 0; i < NAME_CACHE_SIZE; i++) {
-            if (CACHED_NAMES[i] == name) {
-                return CACHED_BYTES[i];
-            }
+        if (cachedNames == null) {
+            cachedNames = new String[NAME_CACHE_SIZE];
+            cachedBytes = new byte[NAME_CACHE_SIZE][];
+        }
+        int slot = name.hashCode() & (NAME_CACHE_SIZE - 1);
+        if (cachedNames[slot] == name) {
+            return cachedBytes[slot];
         }
         byte[] bytes = Utf8.encode(name);
-        int slot = nextCacheSlot;
-        nextCacheSlot = (slot + 1) % NAME_CACHE_SIZE;
-        CACHED_NAMES[slot] = name;
-        CACHED_BYTES[slot] = bytes;
+        cachedNames[slot] = name;
+        cachedBytes[slot] = bytes;
         return bytes;
     }
 

@@ -37,13 +37,16 @@ import org.teavm.interop.Address;
  */
 public final class HostMemory {
     private static final int ARENA_SIZE = 16 * 1024;
+    /** The initial (default) value of {@code freshAddress}. */
     private static final int NOT_HANDED_OUT = 0;
 
-    private static byte[] arena = new byte[ARENA_SIZE];
+    // No field has an initialiser, so the class needs no static initialisation and TeaVM emits no
+    // class-initialisation check (and stack frame) into each of these small, hot methods.
+    private static byte[] arena;
     private static int arenaUsed;
     private static boolean inHostCall;
     private static byte[] fresh;
-    private static int freshAddress = NOT_HANDED_OUT;
+    private static int freshAddress;
     private static boolean refusedInCall;
     private static boolean collectBeforeEachAllocation;
     private static Object kept;
@@ -93,6 +96,9 @@ public final class HostMemory {
      * and pass it to a {@code take…} method after the call; that live local is what pins it.
      */
     public static byte[] beginCall() {
+        if (arena == null) {
+            arena = new byte[ARENA_SIZE];
+        }
         arenaUsed = 0;
         fresh = null;
         freshAddress = NOT_HANDED_OUT;

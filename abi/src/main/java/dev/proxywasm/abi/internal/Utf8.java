@@ -15,8 +15,9 @@ import org.teavm.interop.Address;
  * same loops run on arrays.
  */
 public final class Utf8 {
-    private static final byte[] EMPTY = new byte[0];
-    private static char[] scratch = new char[256];
+    // Created on first use: without field initialisers the class needs no static initialisation,
+    // so TeaVM adds no class-initialisation check to each call.
+    private static char[] scratch;
 
     private Utf8() {
     }
@@ -126,7 +127,7 @@ public final class Utf8 {
     public static byte[] encode(String s) {
         int len = s.length();
         if (len == 0) {
-            return EMPTY;
+            return new byte[0];
         }
         char[] chars = chars(s);
         if (asciiPrefix(chars, len) == len) {
@@ -142,8 +143,8 @@ public final class Utf8 {
     /** The characters of {@code s} in a reused scratch array (valid until the next call). */
     private static char[] chars(String s) {
         int len = s.length();
-        if (scratch.length < len) {
-            scratch = new char[Math.max(len, scratch.length * 2)];
+        if (scratch == null || scratch.length < len) {
+            scratch = new char[Math.max(len, scratch == null ? 256 : scratch.length * 2)];
         }
         char[] chars = scratch;
         s.getChars(0, len, chars, 0);

@@ -18,16 +18,17 @@ final class AuthorizationHeader {
             credential = null;
             return;
         }
+        // Spaces and tabs compared inline: a call per byte costs more than the comparison.
         int end = value.length;
-        while (end > 0 && isSpace(value[end - 1])) {
+        while (end > 0 && (value[end - 1] == ' ' || value[end - 1] == '\t')) {
             end--;
         }
         int start = 0;
-        while (start < end && isSpace(value[start])) {
+        while (start < end && (value[start] == ' ' || value[start] == '\t')) {
             start++;
         }
         int schemeEnd = start;
-        while (schemeEnd < end && !isSpace(value[schemeEnd])) {
+        while (schemeEnd < end && value[schemeEnd] != ' ' && value[schemeEnd] != '\t') {
             schemeEnd++;
         }
         basic = isBasic(value, start, schemeEnd);
@@ -36,7 +37,7 @@ final class AuthorizationHeader {
             return;
         }
         int tokenStart = schemeEnd;
-        while (tokenStart < end && isSpace(value[tokenStart])) {
+        while (tokenStart < end && (value[tokenStart] == ' ' || value[tokenStart] == '\t')) {
             tokenStart++;
         }
         byte[] decoded = tokenStart == end ? null : Base64Decoder.decode(value, tokenStart, end);
@@ -67,9 +68,5 @@ final class AuthorizationHeader {
             }
         }
         return true;
-    }
-
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\t';
     }
 }

@@ -10,7 +10,8 @@ public final class CharacterSignature {
   public static final int SPACE = 1 << 30;
   /** Bit for CR or LF. */
   public static final int LINE_BREAK = 1 << 31;
-  private static final int[] BITS = new int[128];
+  /** The bit of each ASCII character (0 when untracked). */
+  static final int[] BITS = new int[128];
 
   static {
     for (int i = 0; i < TRACKED.length(); i++) {
@@ -25,11 +26,6 @@ public final class CharacterSignature {
   }
 
   private CharacterSignature() {}
-
-  /** The bit of ASCII character {@code c} (0 when untracked). */
-  static int bit(char c) {
-    return BITS[c];
-  }
 
   /** The bits of the characters in {@code s} (for a rule: any of them; use ' ' and '\\n' for the classes). */
   public static int of(String s) {

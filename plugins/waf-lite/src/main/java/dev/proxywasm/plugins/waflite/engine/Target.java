@@ -21,11 +21,30 @@ public final class Target {
   private int signature;
   private boolean scanned;
   private boolean needsDecoding;
-  private boolean hasUppercase;
   private boolean hasNul;
   private boolean hasNonAscii;
   private boolean decodedSigned;
   private static char[] scratch = new char[256];
+  // What scan notes per ASCII character: its CharacterSignature bit in the low 32 bits, these
+  // above, so one table read and one OR per character collect everything.
+  private static final long DECODE = 1L << 32;
+  private static final long UPPER = 1L << 33;
+  private static final long NUL = 1L << 34;
+  private static final long NON_ASCII = 1L << 35;
+  private static final long[] CLASSES = new long[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      CLASSES[c] = CharacterSignature.BITS[c] & 0xffffffffL;
+    }
+    CLASSES['%'] |= DECODE;
+    CLASSES['&'] |= DECODE;
+    CLASSES['+'] |= DECODE;
+    CLASSES[0] |= DECODE | NUL;
+    for (char c = 'A'; c <= 'Z'; c++) {
+      CLASSES[c] |= UPPER;
+    }
+  }
 
   /**
    * @param kind  {@link TargetKind} bits
@@ -66,30 +85,38 @@ public final class Target {
   }
 
   /**
-   * One pass over the value: its character signature, and whether decoding or lowercasing
-   * can change it at all (most values have no {@code % & +}, NUL or capital letter).
+   * One pass over the value: its character signature, whether decoding or lowercasing can
+   * change it at all (most values have no {@code % & +}, NUL or capital letter), and, since
+   * every value with a rule to meet is read lowercased, its lowercase form when decoding
+   * leaves it as it is.
    */
   private void scan() {
     scanned = true;
     int n = value.length();
     char[] chars = scratch(n);
     value.getChars(0, n, chars, 0);
-    int bits = 0;
+    long[] classes = CLASSES;
+    long seen = 0;
     for (int i = 0; i < n; i++) {
       char c = chars[i];
       if (c < 128) {
-        bits |= CharacterSignature.bit(c);
-        if (c == '%' || c == '&' || c == '+' || c == 0) {
-          needsDecoding = true;
-          hasNul |= c == 0;
-        } else if (c >= 'A' && c <= 'Z') {
-          hasUppercase = true;
+        long bits = classes[c];
+        seen |= bits;
+        if ((bits & UPPER) != 0) {
+          chars[i] = (char) (c + 32);
         }
       } else {
-        hasNonAscii = true;
+        seen |= NON_ASCII;
       }
     }
-    signature = bits;
+    signature = (int) seen;
+    needsDecoding = (seen & DECODE) != 0;
+    hasNul = (seen & NUL) != 0;
+    hasNonAscii = (seen & NON_ASCII) != 0;
+    if (!needsDecoding) {
+      decoded = value;
+      lower = (seen & UPPER) != 0 ? new String(chars, 0, n) : value;
+    }
   }
 
   /**
@@ -120,44 +147,80 @@ public final class Target {
     return hasNonAscii;
   }
 
+  // The getters below only read a field once it is set, the work being in a method of its
+  // own: a getter that calls nothing needs no shadow-stack frame, and rules call them often.
+
   /** URL-decoded (incl. {@code %u}), HTML-entity-decoded, without NUL bytes. */
   public String decoded() {
-    if (decoded == null) {
-      if (!scanned) {
-        scan();
+    String d = decoded;
+    return d != null ? d : decode();
+  }
+
+  private String decode() {
+    if (!scanned) {
+      scan();
+      if (decoded != null) {
+        return decoded;
       }
-      decoded = needsDecoding ? removeNulls(HtmlEntityDecoder.decode(UrlDecoder.decode(value))) : value;
     }
+    decoded = removeNulls(HtmlEntityDecoder.decode(UrlDecoder.decode(value)));
     return decoded;
   }
 
   /** {@link CharacterSignature} of the value as parsed and as decoded. */
   public int signature() {
+    return decodedSigned ? signature : signDecoded();
+  }
+
+  private int signDecoded() {
     if (!scanned) {
       scan();
     }
-    if (needsDecoding && !decodedSigned) {
-      decodedSigned = true;
-      signature |= CharacterSignature.of(decoded());
+    if (needsDecoding) {
+      signature |= signatureOf(decoded());
     }
+    decodedSigned = true;
     return signature;
   }
 
   /** {@link #decoded()} in ASCII lowercase. */
   public String lower() {
+    String l = lower;
+    return l != null ? l : lowercase();
+  }
+
+  private String lowercase() {
+    String d = decoded();
     if (lower == null) {
-      String d = decoded();
-      lower = d == value && !hasUppercase ? d : asciiLowercase(d);
+      lower = asciiLowercase(d);
     }
     return lower;
   }
 
   /** {@link #lower()} after CRS's {@code cmdLine} normalisation. */
   public String commandLine() {
-    if (commandLine == null) {
-      commandLine = CommandLineNormaliser.normalise(lower());
-    }
+    String c = commandLine;
+    return c != null ? c : normaliseCommandLine();
+  }
+
+  private String normaliseCommandLine() {
+    commandLine = CommandLineNormaliser.normalise(lower());
     return commandLine;
+  }
+
+  private static int signatureOf(String s) {
+    int n = s.length();
+    char[] chars = scratch(n);
+    s.getChars(0, n, chars, 0);
+    int[] bits = CharacterSignature.BITS;
+    int signature = 0;
+    for (int i = 0; i < n; i++) {
+      char c = chars[i];
+      if (c < 128) {
+        signature |= bits[c];
+      }
+    }
+    return signature;
   }
 
   private static String removeNulls(String s) {

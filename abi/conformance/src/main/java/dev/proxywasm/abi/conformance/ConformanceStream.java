@@ -1,6 +1,8 @@
 package dev.proxywasm.abi.conformance;
 
 import dev.proxywasm.abi.Action;
+import dev.proxywasm.abi.Base64;
+import dev.proxywasm.abi.Bytes;
 import dev.proxywasm.abi.ForeignFunction;
 import dev.proxywasm.abi.GrpcHandler;
 import dev.proxywasm.abi.GrpcStream;
@@ -20,6 +22,7 @@ import dev.proxywasm.abi.internal.StaticRootsRepair;
 import dev.proxywasm.abi.internal.Utf8;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 
 /**
  * One HTTP stream of the conformance filter. The request path picks the ABI group to exercise;
@@ -52,6 +55,8 @@ final class ConformanceStream extends HttpContext {
             case "/local-reply":
                 sendLocalResponse(403, "conformance_denied", "denied\n".getBytes(), Headers.of("x-reason", "test"));
                 return Action.PAUSE;
+            case "/bytes":
+                return reportBytes();
             case "/prepared-reply":
                 sendLocalReply(PREPARED_REPLY);
                 return Action.PAUSE;
@@ -127,6 +132,18 @@ final class ConformanceStream extends HttpContext {
         LocalReply reply = new LocalReply(401, "conformance_prepared", "prepared\n".getBytes(), headers);
         headers.set("x-reason", "changed after building");
         return reply;
+    }
+
+    /** Runs Bytes and Base64 (their in-memory Wasm path) on header bytes and reports the results. */
+    private Action reportBytes() {
+        byte[] text = requestHeaderBytes("x-text");
+        byte[] other = requestHeaderBytes("x-other");
+        byte[] decoded = Base64.decode(text, 0, text.length);
+        setRequestHeader("x-base64", decoded == null ? "invalid" : Arrays.toString(decoded));
+        setRequestHeader("x-region", String.valueOf(Bytes.regionMatches(text, 1, other, 0, other.length)));
+        setRequestHeader("x-secret", String.valueOf(Bytes.constantTimeEquals(text, other)));
+        setRequestHeader("x-hash", String.valueOf(Bytes.hashCode(text, 0, text.length)));
+        return Action.CONTINUE;
     }
 
     private Action editHeaders(int headerCount) {

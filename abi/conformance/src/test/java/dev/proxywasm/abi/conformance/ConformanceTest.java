@@ -223,6 +223,47 @@ class ConformanceTest {
         }
 
         @Test
+        void byteOperationsInTheModuleAgreeWithTheirJvmPath() {
+            start();
+            java.util.Random random = new java.util.Random(11);
+            String[] samples = {"b2s6dGVzdA==", "b2s6dGVzdA", "xb2s6", "b2s6dGVzdB==", "Y===", "", "!!!!", "YWJj",
+                "ok:test", "ok:tesT", "YWRtaW4zOmFkbWluMw=="};
+            for (int i = 0; i < 300; i++) {
+                String text = i < samples.length ? samples[i] : mutate(random, samples[random.nextInt(samples.length)]);
+                String other = i < samples.length ? samples[(i + 1) % samples.length]
+                        : random.nextBoolean() ? text.substring(Math.min(1, text.length())) : text;
+                HttpStream stream = host.newHttpStream();
+                stream.sendRequestHeaders(get("/bytes", "x-text", text, "x-other", other), true);
+                Headers seen = stream.requestHeaders();
+                byte[] t = text.getBytes(StandardCharsets.UTF_8);
+                byte[] o = other.getBytes(StandardCharsets.UTF_8);
+                byte[] decoded = dev.proxywasm.abi.Base64.decode(t, 0, t.length);
+                String what = text + " / " + other;
+                assertEquals(decoded == null ? "invalid" : java.util.Arrays.toString(decoded), header(seen, "x-base64"), what);
+                assertEquals(String.valueOf(dev.proxywasm.abi.Bytes.regionMatches(t, 1, o, 0, o.length)),
+                        header(seen, "x-region"), what);
+                assertEquals(String.valueOf(dev.proxywasm.abi.Bytes.constantTimeEquals(t, o)), header(seen, "x-secret"), what);
+                assertEquals(String.valueOf(dev.proxywasm.abi.Bytes.hashCode(t, 0, t.length)), header(seen, "x-hash"), what);
+            }
+        }
+
+        private static String mutate(java.util.Random random, String s) {
+            StringBuilder b = new StringBuilder(s);
+            int edits = 1 + random.nextInt(3);
+            String alphabet = "ABab09+/=:!~";
+            for (int e = 0; e < edits; e++) {
+                int at = b.length() == 0 ? 0 : random.nextInt(b.length() + 1);
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                if (random.nextBoolean() && at < b.length()) {
+                    b.setCharAt(at, c);
+                } else {
+                    b.insert(at, c);
+                }
+            }
+            return b.toString();
+        }
+
+        @Test
         void aPreparedLocalReplyIsSentAsBuiltEachTime() {
             start();
             for (int i = 0; i < 2; i++) {

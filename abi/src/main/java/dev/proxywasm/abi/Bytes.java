@@ -1,0 +1,86 @@
+package dev.proxywasm.abi;
+
+import org.teavm.classlib.PlatformDetector;
+import org.teavm.interop.Address;
+
+/**
+ * Byte-array operations for a filter's per-request path (header values from
+ * {@link HttpContext#requestHeaderBytes}, configured secrets). Each checks its ranges once per
+ * call, not once per byte: inside the Wasm module it then reads memory directly, which costs a
+ * fraction of TeaVM's checked array loop; on the JVM (unit tests) it is a plain loop.
+ */
+public final class Bytes {
+    private Bytes() {
+    }
+
+    /**
+     * Whether {@code a[aFrom, aFrom + length)} equals {@code b[bFrom, bFrom + length)}; false when
+     * either range is outside its array. Returns at the first difference: not for secrets.
+     */
+    public static boolean regionMatches(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
+        if (aFrom < 0 || bFrom < 0 || length < 0 || aFrom > a.length - length || bFrom > b.length - length) {
+            return false;
+        }
+        if (PlatformDetector.isWebAssembly()) {
+            Address x = Address.ofData(a).add(aFrom);
+            Address y = Address.ofData(b).add(bFrom);
+            for (int i = 0; i < length; i++) {
+                if (x.add(i).getByte() != y.add(i).getByte()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < length; i++) {
+            if (a[aFrom + i] != b[bFrom + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code presented} equals {@code expected}, in a time that depends only on the
+     * length of {@code expected}: for comparing secrets.
+     */
+    public static boolean constantTimeEquals(byte[] presented, byte[] expected) {
+        int n = expected.length;
+        int diff = presented.length ^ n;
+        // With another length the loop still runs, over expected itself, and the result stays false.
+        byte[] source = diff == 0 ? presented : expected;
+        if (PlatformDetector.isWebAssembly()) {
+            Address x = Address.ofData(source);
+            Address y = Address.ofData(expected);
+            for (int i = 0; i < n; i++) {
+                diff |= x.add(i).getByte() ^ y.add(i).getByte();
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                diff |= source[i] ^ expected[i];
+            }
+        }
+        return diff == 0;
+    }
+
+    /**
+     * The hash of {@code a[from, to)} as {@link java.util.Arrays#hashCode(byte[])} computes it for
+     * such an array; 0 when the range is outside the array.
+     */
+    public static int hashCode(byte[] a, int from, int to) {
+        if (from < 0 || to > a.length || from > to) {
+            return 0;
+        }
+        int hash = 1;
+        if (PlatformDetector.isWebAssembly()) {
+            Address x = Address.ofData(a);
+            for (int i = from; i < to; i++) {
+                hash = 31 * hash + x.add(i).getByte();
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                hash = 31 * hash + a[i];
+            }
+        }
+        return hash;
+    }
+}

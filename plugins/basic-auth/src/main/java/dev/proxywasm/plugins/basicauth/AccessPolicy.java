@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.Bytes;
 import dev.proxywasm.abi.internal.Utf8;
 import java.util.HashMap;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class AccessPolicy {
 
     private AuthRule[] rulesFor(byte[] method) {
         for (int i = 0; i < methods.length; i++) {
-            if (ByteText.equal(methods[i], method)) {
+            if (method.length == methods[i].length && Bytes.regionMatches(method, 0, methods[i], 0, method.length)) {
                 return rulesByMethod[i];
             }
         }

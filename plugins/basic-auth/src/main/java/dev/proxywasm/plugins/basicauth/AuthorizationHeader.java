@@ -1,5 +1,7 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.Base64;
+
 /**
  * A request's {@code Authorization} value read as RFC 7617 Basic: the scheme is matched ignoring
  * case (RFC 7235), spaces and tabs around and after it are tolerated, and the credentials must
@@ -40,7 +42,7 @@ final class AuthorizationHeader {
         while (tokenStart < end && (value[tokenStart] == ' ' || value[tokenStart] == '\t')) {
             tokenStart++;
         }
-        byte[] decoded = tokenStart == end ? null : Base64Decoder.decode(value, tokenStart, end);
+        byte[] decoded = tokenStart == end ? null : Base64.decode(value, tokenStart, end);
         credential = decoded == null ? null : new UserPassword(decoded);
     }
 

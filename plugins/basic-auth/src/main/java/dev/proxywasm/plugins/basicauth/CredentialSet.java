@@ -1,5 +1,7 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.Bytes;
+
 /**
  * The credentials of one rule, indexed by user (an open-addressing table over the user's bytes)
  * so that checking a request costs one hash of the presented user and a constant-time
@@ -52,28 +54,14 @@ final class CredentialSet {
 
     /** The slot holding the user {@code text[0, length)}, or the free slot where it would go. */
     private int slot(byte[] text, int length) {
-        int hash = 0;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + text[i];
-        }
+        int hash = Bytes.hashCode(text, 0, length);
         int mask = users.length - 1;
         int slot = (hash ^ (hash >>> 16)) & mask;
-        while (users[slot] != null && !sameUser(users[slot], text, length)) {
+        while (users[slot] != null
+                && !(users[slot].length == length && Bytes.regionMatches(users[slot], 0, text, 0, length))) {
             slot = (slot + 1) & mask;
         }
         return slot;
-    }
-
-    private static boolean sameUser(byte[] user, byte[] text, int length) {
-        if (user.length != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (user[i] != text[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void grow() {

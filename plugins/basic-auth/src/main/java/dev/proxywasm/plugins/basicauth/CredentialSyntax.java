@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.Base64;
 import dev.proxywasm.abi.internal.Utf8;
 
 /**
@@ -25,7 +26,7 @@ final class CredentialSyntax {
     static void addTo(CredentialSet set, String text, String field) throws ConfigException {
         int colon = text.indexOf(':');
         if (colon < 0) {
-            byte[] decoded = Base64Decoder.decode(text);
+            byte[] decoded = base64(text);
             if (decoded == null || decoded.length == 0) {
                 throw new ConfigException(field + ": neither user:password nor base64 of a non-empty value");
             }
@@ -34,14 +35,14 @@ final class CredentialSyntax {
         }
         byte[] user = Utf8.encode(text.substring(0, colon));
         if (text.startsWith(SHA256, colon + 1)) {
-            byte[] digest = Base64Decoder.decode(text, colon + 1 + SHA256.length(), text.length());
+            byte[] digest = base64(text.substring(colon + 1 + SHA256.length()));
             if (digest == null || digest.length != Sha256.LENGTH) {
                 throw new ConfigException(field + ": " + SHA256 + " must be followed by the base64 of a "
                         + Sha256.LENGTH + "-byte SHA-256 digest");
             }
             set.add(user, new StoredCredential.Hashed(digest, new byte[0]));
         } else if (text.startsWith(SALTED_SHA256, colon + 1)) {
-            byte[] digestAndSalt = Base64Decoder.decode(text, colon + 1 + SALTED_SHA256.length(), text.length());
+            byte[] digestAndSalt = base64(text.substring(colon + 1 + SALTED_SHA256.length()));
             if (digestAndSalt == null || digestAndSalt.length <= Sha256.LENGTH) {
                 throw new ConfigException(field + ": " + SALTED_SHA256 + " must be followed by the base64 of a "
                         + Sha256.LENGTH + "-byte SHA-256 digest and a non-empty salt");
@@ -54,5 +55,11 @@ final class CredentialSyntax {
         } else {
             set.add(user, new StoredCredential.Plain(Utf8.encode(text)));
         }
+    }
+
+    /** The bytes {@code text} encodes as canonical base64, or {@code null}. */
+    private static byte[] base64(String text) {
+        byte[] bytes = Utf8.encode(text);
+        return Base64.decode(bytes, 0, bytes.length);
     }
 }

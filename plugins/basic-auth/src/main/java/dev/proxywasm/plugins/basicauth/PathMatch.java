@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.Bytes;
 import dev.proxywasm.abi.internal.Utf8;
 
 /**
@@ -23,11 +24,11 @@ final class PathMatch {
         // Comparisons, not an enum switch: javac compiles that to a lookup in a synthetic static
         // array, which costs values() and the array besides.
         if (kind == Kind.EXACT) {
-            return ByteText.equal(path, value);
+            return path.length == value.length && Bytes.regionMatches(path, 0, value, 0, value.length);
         }
         if (kind == Kind.PREFIX) {
-            return ByteText.startsWith(path, value);
+            return Bytes.regionMatches(path, 0, value, 0, value.length);
         }
-        return ByteText.endsWith(path, value);
+        return Bytes.regionMatches(path, path.length - value.length, value, 0, value.length);
     }
 }

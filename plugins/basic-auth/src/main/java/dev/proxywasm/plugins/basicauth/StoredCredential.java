@@ -1,5 +1,7 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.Bytes;
+
 /** One configured credential of one user: what a presented credential must match. */
 abstract class StoredCredential {
 
@@ -17,7 +19,7 @@ abstract class StoredCredential {
         @Override
         boolean matches(UserPassword presented, Sha256 sha256) {
             byte[] bytes = presented.bytes();
-            return ConstantTime.equal(bytes, decoded);
+            return Bytes.constantTimeEquals(bytes, decoded);
         }
     }
 
@@ -42,7 +44,7 @@ abstract class StoredCredential {
             byte[] bytes = presented.bytes();
             int start = presented.userLength() + 1;
             byte[] actual = sha256.digest(bytes, start, bytes.length - start, salt);
-            return ConstantTime.equal(actual, digest);
+            return Bytes.constantTimeEquals(actual, digest);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.proxywasm.abi.internal.Utf8;
 import dev.proxywasm.plugins.waflite.config.Mode;
 import dev.proxywasm.plugins.waflite.config.WafConfig;
 import dev.proxywasm.plugins.waflite.config.WafPolicy;
+import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.engine.Inspection;
 import dev.proxywasm.plugins.waflite.engine.RequestFacts;
 import dev.proxywasm.plugins.waflite.request.HttpRequest;
@@ -36,17 +37,36 @@ final class WafFilter extends HttpContext {
   @Override
   public Action onRequestHeaders(int headerCount, boolean endOfStream) {
     Headers headers = requestHeaders();
-    String authority = headers.get(":authority");
+    int count = headers.size();
+    // One pass for the pseudo-headers and whether a Host header came (Headers.get would pass
+    // over every header once per name asked).
+    String authority = null;
+    String path = null;
+    String method = null;
+    boolean hasHost = false;
+    for (int i = 0; i < count; i++) {
+      String name = headers.name(i);
+      if (name.startsWith(":")) {
+        if (authority == null && CharClass.equalsIgnoreCase(name, ":authority")) {
+          authority = headers.value(i);
+        } else if (path == null && CharClass.equalsIgnoreCase(name, ":path")) {
+          path = headers.value(i);
+        } else if (method == null && CharClass.equalsIgnoreCase(name, ":method")) {
+          method = headers.value(i);
+        }
+      } else if (!hasHost && CharClass.equalsIgnoreCase(name, "host")) {
+        hasHost = true;
+      }
+    }
     policy = config.policyFor(authority);
     if (policy.mode() == Mode.OFF) {
       return Action.CONTINUE;
     }
-    String path = headers.get(":path");
-    request = new HttpRequest(headers.get(":method"), path, "");
-    if (authority != null && headers.get("host") == null) {
+    request = new HttpRequest(method, path, "");
+    if (authority != null && !hasHost) {
       request.header("Host", authority);
     }
-    for (int i = 0; i < headers.size(); i++) {
+    for (int i = 0; i < count; i++) {
       String name = headers.name(i);
       if (!name.startsWith(":")) {
         request.header(name, headers.value(i));

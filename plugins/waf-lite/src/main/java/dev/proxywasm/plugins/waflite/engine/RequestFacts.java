@@ -75,9 +75,14 @@ public final class RequestFacts {
   }
 
   private static boolean isFilenameHeader(String name) {
-    String lower = Target.asciiLowercase(name);
-    return lower.equals("x-filename") || lower.equals("x_filename") || lower.equals("x-file-name")
-        || lower.equals("x.filename");
+    int n = name.length();
+    if (n == 11) {
+      return CharClass.equalsIgnoreCase(name, "x-file-name");
+    }
+    // x-filename, x_filename, x.filename
+    return n == 10 && CharClass.regionMatchesIgnoreCase(name, 2, "filename", 0, 8)
+        && (name.charAt(0) == 'x' || name.charAt(0) == 'X')
+        && (name.charAt(1) == '-' || name.charAt(1) == '_' || name.charAt(1) == '.');
   }
 
   /**

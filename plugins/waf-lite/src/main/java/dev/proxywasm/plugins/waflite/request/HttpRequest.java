@@ -1,8 +1,6 @@
 package dev.proxywasm.plugins.waflite.request;
 
 import dev.proxywasm.plugins.waflite.detect.CharClass;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The parts of an HTTP request the WAF inspects. Header names keep their case for logs;
@@ -13,8 +11,15 @@ public final class HttpRequest {
   private final String method;
   private final String uri;
   private final String protocol;
-  private final List<String> headerNames = new ArrayList<>();
-  private final List<String> headerValues = new ArrayList<>();
+  // Plain arrays: rules look headers up by name a dozen times per request, and the name
+  // lengths let a lookup pass over most names without comparing them.
+  private String[] headerNames = new String[16];
+  private String[] headerValues = new String[16];
+  private int[] nameLengths = new int[16];
+  private int headerCount;
+  private final int queryStart;
+  private String rawPath;
+  private String query;
   private String body;
   private boolean bodyTruncated;
 
@@ -27,13 +32,30 @@ public final class HttpRequest {
     this.method = method == null ? "" : method;
     this.uri = uri == null ? "" : uri;
     this.protocol = protocol == null ? "" : protocol;
+    this.queryStart = this.uri.indexOf('?');
   }
 
   /** Adds a header (repeated names are kept, in order). */
   public HttpRequest header(String name, String value) {
-    headerNames.add(name);
-    headerValues.add(value == null ? "" : value);
+    int i = headerCount;
+    if (i == headerNames.length) {
+      headerNames = grow(headerNames);
+      headerValues = grow(headerValues);
+      int[] lengths = new int[2 * i];
+      System.arraycopy(nameLengths, 0, lengths, 0, i);
+      nameLengths = lengths;
+    }
+    headerNames[i] = name;
+    headerValues[i] = value == null ? "" : value;
+    nameLengths[i] = name.length();
+    headerCount = i + 1;
     return this;
+  }
+
+  private static String[] grow(String[] array) {
+    String[] grown = new String[2 * array.length];
+    System.arraycopy(array, 0, grown, 0, array.length);
+    return grown;
   }
 
   /** Sets the body (Latin-1, one char per byte); {@code truncated} when only a prefix is held. */
@@ -60,24 +82,33 @@ public final class HttpRequest {
 
   /** Number of headers. */
   public int headerCount() {
-    return headerNames.size();
+    return headerCount;
   }
 
   /** Name of header {@code i}. */
   public String headerName(int i) {
-    return headerNames.get(i);
+    checkHeader(i);
+    return headerNames[i];
   }
 
   /** Value of header {@code i}. */
   public String headerValue(int i) {
-    return headerValues.get(i);
+    checkHeader(i);
+    return headerValues[i];
+  }
+
+  private void checkHeader(int i) {
+    if (i >= headerCount) {
+      throw new IndexOutOfBoundsException("header " + i + " of " + headerCount);
+    }
   }
 
   /** The first value of header {@code name} (case-insensitive), or null. */
   public String header(String name) {
-    for (int i = 0; i < headerNames.size(); i++) {
-      if (CharClass.equalsIgnoreCase(headerNames.get(i), name)) {
-        return headerValues.get(i);
+    int length = name.length();
+    for (int i = 0; i < headerCount; i++) {
+      if (nameLengths[i] == length && CharClass.regionMatchesIgnoreCase(headerNames[i], 0, name, 0, length)) {
+        return headerValues[i];
       }
     }
     return null;
@@ -95,13 +126,17 @@ public final class HttpRequest {
 
   /** The path part of the URI (before {@code ?}), still encoded. */
   public String rawPath() {
-    int q = uri.indexOf('?');
-    return q < 0 ? uri : uri.substring(0, q);
+    if (rawPath == null) {
+      rawPath = queryStart < 0 ? uri : uri.substring(0, queryStart);
+    }
+    return rawPath;
   }
 
   /** The query string (after {@code ?}), or an empty string. */
   public String query() {
-    int q = uri.indexOf('?');
-    return q < 0 ? "" : uri.substring(q + 1);
+    if (query == null) {
+      query = queryStart < 0 ? "" : uri.substring(queryStart + 1);
+    }
+    return query;
   }
 }

@@ -30,8 +30,8 @@ final class AccessPolicy {
         }
     }
 
-    /** Decides for a request with {@code method} (may be {@code null}). */
-    Verdict check(byte[] method, RequestFacts request) {
+    /** Decides for a request with {@code method} (may be {@code null}): a {@link Verdict} constant. */
+    int check(byte[] method, RequestFacts request) {
         AuthRule[] rules = method == null ? null : rulesFor(method);
         if (rules == null) {
             return Verdict.NOT_PROTECTED;

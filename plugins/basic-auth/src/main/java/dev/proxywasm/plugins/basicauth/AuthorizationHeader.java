@@ -8,8 +8,6 @@ import dev.proxywasm.abi.Base64;
  * be canonical base64. Nothing here is ever logged.
  */
 final class AuthorizationHeader {
-    private static final byte[] BASIC = {'b', 'a', 's', 'i', 'c'};
-
     private final boolean basic;
     private final UserPassword credential;
 
@@ -57,18 +55,9 @@ final class AuthorizationHeader {
     }
 
     private static boolean isBasic(byte[] value, int from, int to) {
-        if (to - from != BASIC.length) {
-            return false;
-        }
-        for (int i = 0; i < BASIC.length; i++) {
-            int c = value[from + i];
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != BASIC[i]) {
-                return false;
-            }
-        }
-        return true;
+        // OR-ing 0x20 lowercases an ASCII letter and turns no other byte into one.
+        return to - from == 5 && (value[from] | 0x20) == 'b' && (value[from + 1] | 0x20) == 'a'
+                && (value[from + 2] | 0x20) == 's' && (value[from + 3] | 0x20) == 'i'
+                && (value[from + 4] | 0x20) == 'c';
     }
 }

@@ -33,8 +33,7 @@ final class BasicAuthStream extends HttpContext implements RequestFacts {
         if (config == null) {
             return Action.CONTINUE;
         }
-        Verdict verdict = config.policy().check(requestHeaderBytes(":method"), this);
-        // Comparisons, not an enum switch: see PathMatch.
+        int verdict = config.policy().check(requestHeaderBytes(":method"), this);
         if (verdict == Verdict.ALLOWED) {
             allowed.increment();
         } else if (verdict == Verdict.NO_CREDENTIALS) {

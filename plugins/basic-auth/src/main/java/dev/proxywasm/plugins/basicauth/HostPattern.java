@@ -9,12 +9,13 @@ import dev.proxywasm.abi.internal.Utf8;
  * compared case-sensitively, which let {@code API.example.com} skip a rule).
  */
 final class HostPattern {
-    private final PathMatch.Kind kind;
+    /** A {@link PathMatch.Kind} ordinal, as in {@link PathMatch}. */
+    private final int kind;
     /** The host in UTF-8, ASCII letters lowercased. */
     private final byte[] host;
 
     private HostPattern(PathMatch.Kind kind, byte[] host) {
-        this.kind = kind;
+        this.kind = kind.ordinal();
         this.host = host;
     }
 
@@ -35,11 +36,10 @@ final class HostPattern {
     /** Whether {@code authority[0, end)}, a host without its port, matches. */
     boolean matches(byte[] authority, int end) {
         int length = host.length;
-        // Comparisons, not an enum switch: see PathMatch.
-        if (kind == PathMatch.Kind.EXACT) {
+        if (kind == PathMatch.EXACT) {
             return end == length && equalsIgnoringAsciiCase(authority, 0);
         }
-        if (kind == PathMatch.Kind.PREFIX) {
+        if (kind == PathMatch.PREFIX) {
             return end >= length && equalsIgnoringAsciiCase(authority, 0);
         }
         return end >= length && equalsIgnoringAsciiCase(authority, end - length);

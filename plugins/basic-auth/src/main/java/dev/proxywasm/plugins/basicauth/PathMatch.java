@@ -12,21 +12,26 @@ final class PathMatch {
         EXACT, PREFIX, SUFFIX
     }
 
-    private final Kind kind;
+    /**
+     * {@link Kind} ordinals. Matching compares ints: reading an enum constant on the request path
+     * makes TeaVM check the enum's class initialisation each time.
+     */
+    static final int EXACT = 0;
+    static final int PREFIX = 1;
+
+    private final int kind;
     private final byte[] value;
 
     PathMatch(Kind kind, String value) {
-        this.kind = kind;
+        this.kind = kind.ordinal();
         this.value = Utf8.encode(value);
     }
 
     boolean matches(byte[] path) {
-        // Comparisons, not an enum switch: javac compiles that to a lookup in a synthetic static
-        // array, which costs values() and the array besides.
-        if (kind == Kind.EXACT) {
+        if (kind == EXACT) {
             return path.length == value.length && Bytes.regionMatches(path, 0, value, 0, value.length);
         }
-        if (kind == Kind.PREFIX) {
+        if (kind == PREFIX) {
             return Bytes.regionMatches(path, 0, value, 0, value.length);
         }
         return Bytes.regionMatches(path, path.length - value.length, value, 0, value.length);

@@ -26,7 +26,7 @@ class AccessPolicyTest {
         return "Basic " + Base64.getEncoder().encodeToString(userPassword.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Verdict check(String config, String method, String path, String authority, String authorization)
+    static int check(String config, String method, String path, String authority, String authorization)
             throws Exception {
         return BasicAuthConfigTest.parse(config).policy()
                 .check(utf8(method), new Request(utf8(path), utf8(authority), utf8(authorization)));

@@ -53,7 +53,7 @@ class FuzzTest {
                 HttpStream stream = host.newHttpStream();
                 Action action = stream.sendRequestHeaders(headers, true);
                 stream.complete();
-                Verdict expected = oracle.check(AccessPolicyTest.utf8(method), new AccessPolicyTest.Request(
+                int expected = oracle.check(AccessPolicyTest.utf8(method), new AccessPolicyTest.Request(
                         AccessPolicyTest.utf8(path), AccessPolicyTest.utf8(authority), AccessPolicyTest.utf8(authorization)));
                 boolean deny = expected == Verdict.NO_CREDENTIALS || expected == Verdict.INVALID_CREDENTIALS;
                 String what = "request " + i + ": " + headers;

@@ -74,9 +74,20 @@ public final class Target {
   /** Collection and key, e.g. {@code ARGS:q}, {@code REQUEST_HEADERS:User-Agent}. */
   public String name() {
     if (name == null) {
-      name = key == null ? collection : collection + ":" + key;
+      name = key == null ? collection : join(collection, key);
     }
     return name;
+  }
+
+  /** {@code collection + ":" + key} in one array (TeaVM's concatenation builds it char by char). */
+  private static String join(String collection, String key) {
+    int c = collection.length();
+    int k = key.length();
+    char[] chars = new char[c + 1 + k];
+    collection.getChars(0, c, chars, 0);
+    chars[c] = ':';
+    key.getChars(0, k, chars, c + 1);
+    return new String(chars);
   }
 
   /** The value as parsed. */

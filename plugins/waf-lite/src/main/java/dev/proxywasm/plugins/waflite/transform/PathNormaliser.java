@@ -8,25 +8,32 @@ package dev.proxywasm.plugins.waflite.transform;
 public final class PathNormaliser {
   private PathNormaliser() {}
 
-  /** Normalises {@code s}. */
+  /** Normalises {@code s}; returns {@code s} itself when it is already normal. */
   public static String normalise(String s) {
+    // Arrays rather than charAt and a StringBuilder: a fraction of the cost per character in TeaVM.
     int n = s.length();
-    StringBuilder out = new StringBuilder(n);
+    char[] in = new char[n];
+    s.getChars(0, n, in, 0);
+    char[] out = new char[n];
+    int len = 0;
+    boolean changed = false;
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i) == '\\' ? '/' : s.charAt(i);
-      int len = out.length();
-      if (c == '/' && len > 0 && out.charAt(len - 1) == '/') {
+      char c = in[i];
+      if (c == '\\') {
+        c = '/';
+        changed = true;
+      }
+      if (c == '/' && len > 0 && out[len - 1] == '/') {
         continue;
       }
-      if (c == '/' && len > 0 && out.charAt(len - 1) == '.'
-          && (len == 1 || out.charAt(len - 2) == '/')) {
-        out.setLength(len - 1);
-        if (out.length() > 0) {
+      if (c == '/' && len > 0 && out[len - 1] == '.' && (len == 1 || out[len - 2] == '/')) {
+        len--;
+        if (len > 0) {
           continue;
         }
       }
-      out.append(c);
+      out[len++] = c;
     }
-    return out.toString();
+    return !changed && len == n ? s : new String(out, 0, len);
   }
 }

@@ -8,79 +8,74 @@ package dev.proxywasm.plugins.waflite.transform;
 public final class UrlDecoder {
   private UrlDecoder() {}
 
+  // Both decoders read the text from a char array and write into another: TeaVM's charAt and
+  // StringBuilder.append cost a call and dozens of instructions per character.
+
   /** Decodes {@code s}; returns {@code s} itself when there is nothing to decode. */
   public static String decode(String s) {
-    int n = s.length();
-    int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c == '%' || c == '+') {
-        break;
-      }
-      i++;
-    }
-    if (i == n) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
       return s;
     }
-    StringBuilder out = new StringBuilder(n);
-    out.append(s, 0, i);
+    int n = s.length();
+    char[] in = new char[n];
+    s.getChars(0, n, in, 0);
+    char[] out = new char[n];
+    int o = 0;
+    int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
+      char c = in[i];
       if (c == '+') {
-        out.append(' ');
+        out[o++] = ' ';
         i++;
-      } else if (c == '%') {
-        if (i + 5 < n && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U') && isHex4(s, i + 2)) {
-          int cp = hex(s.charAt(i + 2)) << 12 | hex(s.charAt(i + 3)) << 8
-              | hex(s.charAt(i + 4)) << 4 | hex(s.charAt(i + 5));
-          if (cp >= 0xff01 && cp <= 0xff5e) {
-            cp -= 0xfee0;
-          }
-          out.append((char) cp);
-          i += 6;
-        } else if (i + 2 < n && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-          out.append((char) (hex(s.charAt(i + 1)) << 4 | hex(s.charAt(i + 2))));
-          i += 3;
-        } else {
-          out.append(c);
-          i++;
+      } else if (c == '%' && i + 5 < n && (in[i + 1] == 'u' || in[i + 1] == 'U') && isHex4(in, i + 2)) {
+        int cp = hex(in[i + 2]) << 12 | hex(in[i + 3]) << 8 | hex(in[i + 4]) << 4 | hex(in[i + 5]);
+        if (cp >= 0xff01 && cp <= 0xff5e) {
+          cp -= 0xfee0;
         }
+        out[o++] = (char) cp;
+        i += 6;
+      } else if (c == '%' && i + 2 < n && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+        out[o++] = (char) (hex(in[i + 1]) << 4 | hex(in[i + 2]));
+        i += 3;
       } else {
-        out.append(c);
+        out[o++] = c;
         i++;
       }
     }
-    return out.toString();
+    return new String(out, 0, o);
   }
 
-  /** Decodes {@code %XX} and {@code +} only (the form-urlencoded rules), keeping bad escapes. */
-  public static String decodeForm(String s, int from, int to) {
-    StringBuilder out = null;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c == '+' || c == '%') {
-        out = new StringBuilder(to - from);
-        out.append(s, from, i);
-        for (int j = i; j < to; j++) {
-          char d = s.charAt(j);
-          if (d == '+') {
-            out.append(' ');
-          } else if (d == '%' && j + 2 < to && hex(s.charAt(j + 1)) >= 0 && hex(s.charAt(j + 2)) >= 0) {
-            out.append((char) (hex(s.charAt(j + 1)) << 4 | hex(s.charAt(j + 2))));
-            j += 2;
-          } else {
-            out.append(d);
-          }
-        }
-        return out.toString();
+  /**
+   * Decodes {@code %XX} and {@code +} only (the form-urlencoded rules) in {@code chars[from, to)},
+   * keeping bad escapes.
+   */
+  public static String decodeForm(char[] chars, int from, int to) {
+    int i = from;
+    while (i < to && chars[i] != '+' && chars[i] != '%') {
+      i++;
+    }
+    if (i == to) {
+      return new String(chars, from, to - from);
+    }
+    char[] out = new char[to - from];
+    int o = i - from;
+    System.arraycopy(chars, from, out, 0, o);
+    for (; i < to; i++) {
+      char c = chars[i];
+      if (c == '+') {
+        out[o++] = ' ';
+      } else if (c == '%' && i + 2 < to && hex(chars[i + 1]) >= 0 && hex(chars[i + 2]) >= 0) {
+        out[o++] = (char) (hex(chars[i + 1]) << 4 | hex(chars[i + 2]));
+        i += 2;
+      } else {
+        out[o++] = c;
       }
     }
-    return s.substring(from, to);
+    return new String(out, 0, o);
   }
 
-  private static boolean isHex4(String s, int at) {
-    return at + 3 < s.length() && hex(s.charAt(at)) >= 0 && hex(s.charAt(at + 1)) >= 0
-        && hex(s.charAt(at + 2)) >= 0 && hex(s.charAt(at + 3)) >= 0;
+  private static boolean isHex4(char[] chars, int at) {
+    return hex(chars[at]) >= 0 && hex(chars[at + 1]) >= 0 && hex(chars[at + 2]) >= 0 && hex(chars[at + 3]) >= 0;
   }
 
   /** Value of a hex digit, or -1. */

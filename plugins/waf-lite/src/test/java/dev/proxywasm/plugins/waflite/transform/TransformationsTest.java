@@ -33,5 +33,15 @@ class TransformationsTest {
   void pathNormalisationCollapsesSlashesAndDotSegments() {
     assertEquals("/etc/passwd", PathNormaliser.normalise("/etc//./passwd"));
     assertEquals("/a/../b", PathNormaliser.normalise("\\a\\..\\b"));
+    assertEquals("/x", PathNormaliser.normalise("./x"));
+    String normal = "/api/v2/orders";
+    assertSame(normal, PathNormaliser.normalise(normal));
+  }
+
+  @Test
+  void escapesCutShortAtTheEndStayLiteral() {
+    assertEquals("%u00", UrlDecoder.decode("%u00"));
+    assertEquals("A%4", UrlDecoder.decode("%u0041%4"));
+    assertEquals("a b%2", UrlDecoder.decode("a+b%2"));
   }
 }

@@ -15,16 +15,18 @@ public final class WafEngine {
   private final Rule[] bodyRequestRules;
   private final RuleExclusions exclusions;
   private final int threshold;
+  private final ValueMatcher[] matchers;
   private final int[] ruleKinds;
+  private final int[] ruleRequired;
   // Value rules as bit sets, one bit per rule (rule r is bit r % 64 of word r / 64), so a value
   // picks out the rules it must meet with a few ORs and ANDs instead of testing each rule:
   // of ~3,600 rule/value pairs in a typical request, ~700 survive the kind and character tests.
   private final int words;
-  /** Per {@link CharacterSignature} bit, the rules requiring a character of that bit. */
-  private final long[] byCharacter;
-  /** Rules that require no particular character. */
-  private final long[] unconditional;
-  /** {@link #rulesFor} by {@link TargetKind} bits (kinds combine at most the first 11 bits). */
+  /**
+   * Per {@link TargetKind} combination, computed once: per word, the rules of that kind needing
+   * no particular character, then per {@link CharacterSignature} bit those requiring it; last,
+   * the signature bits any rule of the kind requires.
+   */
   private final long[][] rulesByKind = new long[1 << 11][];
   // Per-call scratch (the engine serves one call at a time): the rules still to run, the rules
   // a value must meet, and per rule its first match and where.
@@ -57,23 +59,15 @@ public final class WafEngine {
     }
     this.valueRules = values.toArray(new Rule[0]);
     int count = valueRules.length;
+    matchers = new ValueMatcher[count];
     ruleKinds = new int[count];
-    words = (count + 63) >>> 6;
-    byCharacter = new long[32 * words];
-    unconditional = new long[words];
+    ruleRequired = new int[count];
     for (int r = 0; r < count; r++) {
+      matchers[r] = valueRules[r].valueMatcher();
       ruleKinds[r] = valueRules[r].targets();
-      int required = valueRules[r].requiredCharacters();
-      long bit = 1L << r;
-      if (required == 0) {
-        unconditional[r >>> 6] |= bit;
-      }
-      for (int b = 0; b < 32; b++) {
-        if ((required & (1 << b)) != 0) {
-          byCharacter[b * words + (r >>> 6)] |= bit;
-        }
-      }
+      ruleRequired[r] = valueRules[r].requiredCharacters();
     }
+    words = (count + 63) >>> 6;
     pending = new long[words];
     selected = new long[words];
     matchedData = new String[count];
@@ -108,25 +102,39 @@ public final class WafEngine {
     }
   }
 
-  /** The value rules that inspect values of {@code kind}, as a bit set, computed once per kind. */
+  /** The rule table of {@code kind} (see {@link #rulesByKind}), computed once per kind. */
   private long[] rulesFor(int kind) {
     if (kind >= rulesByKind.length) {
-      return ruleSet(kind);
+      return ruleTable(kind);
     }
     if (rulesByKind[kind] == null) {
-      rulesByKind[kind] = ruleSet(kind);
+      rulesByKind[kind] = ruleTable(kind);
     }
     return rulesByKind[kind];
   }
 
-  private long[] ruleSet(int kind) {
-    long[] set = new long[words];
+  private long[] ruleTable(int kind) {
+    long[] table = new long[words * 33 + 1];
+    int requiredBits = 0;
     for (int r = 0; r < ruleKinds.length; r++) {
-      if ((ruleKinds[r] & kind) != 0) {
-        set[r >>> 6] |= 1L << r;
+      if ((ruleKinds[r] & kind) == 0) {
+        continue;
+      }
+      int base = (r >>> 6) * 33;
+      long bit = 1L << r;
+      int required = ruleRequired[r];
+      requiredBits |= required;
+      if (required == 0) {
+        table[base] |= bit;
+      }
+      for (int b = 0; b < 32; b++) {
+        if ((required & (1 << b)) != 0) {
+          table[base + 1 + b] |= bit;
+        }
       }
     }
-    return set;
+    table[words * 33] = requiredBits;
+    return table;
   }
 
   private void runValueRules(List<Target> targets, Inspection inspection) {
@@ -135,12 +143,11 @@ public final class WafEngine {
     // matches (or matched in an earlier phase); matches are added in rule order, as a
     // rule-by-rule run would add them.
     Rule[] rules = valueRules;
+    ValueMatcher[] matchers = this.matchers;
     int ruleCount = rules.length;
     int words = this.words;
     long[] pending = this.pending;
     long[] selected = this.selected;
-    long[] unconditional = this.unconditional;
-    long[] byCharacter = this.byCharacter;
     String[] data = matchedData;
     Target[] where = matchedTargets;
     for (int w = 0; w < words; w++) {
@@ -156,21 +163,18 @@ public final class WafEngine {
     boolean perTarget = exclusions.hasTargetExclusions();
     for (int i = 0; i < targets.size(); i++) {
       Target target = targets.get(i);
-      long[] forKind = rulesFor(target.kind());
-      int signature = target.signature();
-      for (int w = 0; w < words; w++) {
-        selected[w] = unconditional[w];
-      }
-      for (int bits = signature; bits != 0; bits &= bits - 1) {
-        int from = Integer.numberOfTrailingZeros(bits) * words;
-        for (int w = 0; w < words; w++) {
-          selected[w] |= byCharacter[from + w];
-        }
-      }
+      long[] table = rulesFor(target.kind());
+      int bits = target.signature() & (int) table[words * 33];
       long any = 0;
       for (int w = 0; w < words; w++) {
-        selected[w] &= forKind[w] & pending[w];
-        any |= selected[w];
+        int base = w * 33;
+        long set = table[base];
+        for (int b = bits; b != 0; b &= b - 1) {
+          set |= table[base + 1 + Integer.numberOfTrailingZeros(b)];
+        }
+        set &= pending[w];
+        selected[w] = set;
+        any |= set;
       }
       if (any == 0) {
         continue;
@@ -182,7 +186,7 @@ public final class WafEngine {
           if (perTarget && exclusions.excluded(rules[r].id(), target.name())) {
             continue;
           }
-          String found = rules[r].valueMatcher().match(target);
+          String found = matchers[r].match(target);
           if (found != null) {
             data[r] = found;
             where[r] = target;

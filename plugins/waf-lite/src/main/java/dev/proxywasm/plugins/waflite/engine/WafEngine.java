@@ -165,7 +165,7 @@ public final class WafEngine {
       Target target = targets.get(i);
       long[] table = rulesFor(target.kind());
       int bits = target.signature() & (int) table[words * 33];
-      long any = 0;
+      int count = 0;
       for (int w = 0; w < words; w++) {
         int base = w * 33;
         long set = table[base];
@@ -174,12 +174,17 @@ public final class WafEngine {
         }
         set &= pending[w];
         selected[w] = set;
-        any |= set;
+        count += Long.bitCount(set);
       }
-      if (any == 0) {
+      if (count == 0) {
         continue;
       }
-      KeywordSet.prepare(target.lower());
+      // prepare reads the value once to spare the keyword searches of the rules to come; it
+      // costs about two such searches, so a value met by one or two rules (a header name, the
+      // raw URI) is better searched directly.
+      if (count > 2) {
+        KeywordSet.prepare(target.lower());
+      }
       for (int w = 0; w < words; w++) {
         for (long set = selected[w]; set != 0; set &= set - 1) {
           int r = (w << 6) + Long.numberOfTrailingZeros(set);

@@ -108,7 +108,7 @@ final class WafFilter extends HttpContext {
     }
     awaitingBody = false;
     byte[] body = requestBody(0, Math.min(bodySize, limit));
-    request.body(latin1(body), oversized);
+    request.body(body, oversized);
     policy.engine().inspectBody(facts, inspection);
     if (inspection.thresholdReached() && verdict(2)) {
       return Action.PAUSE;
@@ -181,17 +181,5 @@ final class WafFilter extends HttpContext {
 
   private static String truncate(String uri) {
     return uri.length() <= 256 ? uri : uri.substring(0, 256) + "...";
-  }
-
-  /** One char per byte: inspection is byte-oriented and must never fail on invalid UTF-8. */
-  private static String latin1(byte[] bytes) {
-    if (bytes == null) {
-      return "";
-    }
-    char[] chars = new char[bytes.length];
-    for (int i = 0; i < bytes.length; i++) {
-      chars[i] = (char) (bytes[i] & 0xff);
-    }
-    return new String(chars);
   }
 }

@@ -105,7 +105,7 @@ public final class RequestFacts {
     } else if (contentType.isForm()) {
       FormParser.parse(body, this::addFormField);
     } else if (contentType.isJson()) {
-      bodyError = JsonArguments.parse(body, this::addBodyArgumentName, this::addBodyArgument);
+      bodyError = JsonArguments.parse(request.bodyUtf8(), this::addBodyArgumentName, this::addBodyArgument);
       if (bodyError != null) {
         bodyTargets.add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
       }

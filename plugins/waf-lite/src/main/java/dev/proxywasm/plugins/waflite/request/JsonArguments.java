@@ -1,6 +1,5 @@
 package dev.proxywasm.plugins.waflite.request;
 
-import dev.proxywasm.abi.internal.Utf8;
 import dev.proxywasm.abi.json.JsonException;
 import dev.proxywasm.abi.json.JsonLimits;
 import dev.proxywasm.abi.json.JsonReader;
@@ -20,11 +19,11 @@ public final class JsonArguments {
   private JsonArguments() {}
 
   /**
-   * Parses {@code json}, feeding keys to {@code names} and scalar values to {@code values}.
+   * Parses {@code json} (UTF-8), feeding keys to {@code names} and scalar values to {@code values}.
    *
    * @return null when the whole document parsed, else why it did not
    */
-  public static String parse(String json, ArgumentSink names, ArgumentSink values) {
+  public static String parse(byte[] json, ArgumentSink names, ArgumentSink values) {
     // The dotted name of the current path is kept in one char array, ends[d] being where the
     // name of depth d ends, so a name costs one copy of its key and one String (a StringBuilder
     // per name walked the whole path with charAt).
@@ -32,7 +31,7 @@ public final class JsonArguments {
     int[] ends = new int[MAX_DEPTH + 2];
     "json".getChars(0, 4, chars, 0);
     ends[0] = 4;
-    JsonReader reader = new JsonReader(Utf8.encode(json), LIMITS);
+    JsonReader reader = new JsonReader(json, LIMITS);
     try {
       JsonToken token;
       // A member's value has its key's name: built once for both, while the path is unchanged.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class ParsersTest {
   @Test
   void jsonKeysAndScalarsAreArgumentsNamedByPath() {
     List<String> seen = new ArrayList<>();
-    String error = JsonArguments.parse("{\"a\":{\"b\":[\"x\\u0041\",2,true]},\"c\":null}",
+    String error = JsonArguments.parse(utf8("{\"a\":{\"b\":[\"x\\u0041\",2,true]},\"c\":null}"),
         (name, key) -> seen.add("name " + name + "=" + key), (name, value) -> seen.add(name + "=" + value));
     assertNull(error);
     assertEquals(List.of("name json.a=a", "name json.a.b=b", "json.a.b=xA", "json.a.b=2", "json.a.b=true",
@@ -23,21 +24,21 @@ class ParsersTest {
   void jsonNamesShortenAgainWhenTheWalkLeavesADeeperMember() {
     List<String> seen = new ArrayList<>();
     String longKey = "k".repeat(300);
-    String error = JsonArguments.parse("{\"a\":{\"" + longKey + "\":{\"b\":1}},\"c\":[{\"d\":2},3],\"e\":4}",
+    String error = JsonArguments.parse(utf8("{\"a\":{\"" + longKey + "\":{\"b\":1}},\"c\":[{\"d\":2},3],\"e\":4}"),
         (name, key) -> { }, (name, value) -> seen.add(name + "=" + value));
     assertNull(error);
     assertEquals(List.of("json.a." + longKey + ".b=1", "json.c.d=2", "json.c=3", "json.e=4"), seen);
     seen.clear();
-    assertNull(JsonArguments.parse("\"top\"", (name, key) -> { }, (name, value) -> seen.add(name + "=" + value)));
+    assertNull(JsonArguments.parse(utf8("\"top\""), (name, key) -> { }, (name, value) -> seen.add(name + "=" + value)));
     assertEquals(List.of("json=top"), seen);
   }
 
   @Test
   void hostileJsonIsAnErrorNotACrash() {
-    assertNotNull(JsonArguments.parse("[".repeat(100_000), (n, v) -> { }, (n, v) -> { }));
-    assertNotNull(JsonArguments.parse("{\"a\":1,}", (n, v) -> { }, (n, v) -> { }));
-    assertNotNull(JsonArguments.parse("{\"a\":\"unterminated", (n, v) -> { }, (n, v) -> { }));
-    assertNotNull(JsonArguments.parse("{} trailing", (n, v) -> { }, (n, v) -> { }));
+    assertNotNull(JsonArguments.parse(utf8("[".repeat(100_000)), (n, v) -> { }, (n, v) -> { }));
+    assertNotNull(JsonArguments.parse(utf8("{\"a\":1,}"), (n, v) -> { }, (n, v) -> { }));
+    assertNotNull(JsonArguments.parse(utf8("{\"a\":\"unterminated"), (n, v) -> { }, (n, v) -> { }));
+    assertNotNull(JsonArguments.parse(utf8("{} trailing"), (n, v) -> { }, (n, v) -> { }));
   }
 
   @Test
@@ -58,5 +59,9 @@ class ParsersTest {
     FormParser.parse("a=1&b=%3Cx%3E&flag&=v&&c=x=y+%2", (n, v) -> seen.add(n + "=" + v));
     CookieParser.parse("s=1; t=a%20b", (n, v) -> seen.add(n + ":" + v));
     assertEquals(List.of("a=1", "b=<x>", "flag=", "=v", "c=x=y %2", "s:1", "t:a%20b"), seen);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

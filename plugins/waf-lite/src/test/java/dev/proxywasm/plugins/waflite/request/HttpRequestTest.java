@@ -1,0 +1,40 @@
+package dev.proxywasm.plugins.waflite.request;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class HttpRequestTest {
+  @Test
+  void bodyIsReadAsLatin1AndGivenToJsonAsUtf8OfThatText() {
+    byte[] ascii = "{\"a\":1}".getBytes(StandardCharsets.US_ASCII);
+    HttpRequest request = new HttpRequest("POST", "/", "").body(ascii, false);
+    assertEquals("{\"a\":1}", request.body());
+    assertSame(ascii, request.bodyUtf8());
+
+    byte[] utf8 = "{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8);
+    request = new HttpRequest("POST", "/", "").body(utf8, false);
+    String latin1 = new String(utf8, StandardCharsets.ISO_8859_1);
+    assertEquals(latin1, request.body());
+    assertArrayEquals(latin1.getBytes(StandardCharsets.UTF_8), request.bodyUtf8());
+
+    assertNull(new HttpRequest("GET", "/", "").body(null, false).bodyUtf8());
+  }
+
+  @Test
+  void headersAreFoundIgnoringCaseBeyondTheFirstSixteen() {
+    HttpRequest request = new HttpRequest("GET", "/p?q=1", "");
+    for (int i = 0; i < 20; i++) {
+      request.header("X-H" + i, "v" + i);
+    }
+    assertEquals("v17", request.header("x-h17"));
+    assertNull(request.header("x-h2x"));
+    assertEquals(20, request.headerCount());
+    assertEquals("/p", request.rawPath());
+    assertEquals("q=1", request.query());
+  }
+}

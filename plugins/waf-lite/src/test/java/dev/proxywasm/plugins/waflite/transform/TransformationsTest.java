@@ -21,6 +21,9 @@ class TransformationsTest {
     assertEquals("(x)", HtmlEntityDecoder.decode("&#40;x&#x29"));
     assertEquals("${", HtmlEntityDecoder.decode("&dollar;&LBRACE;"));
     assertEquals("&unknown;", HtmlEntityDecoder.decode("&unknown;"));
+    assertEquals("a<b&", HtmlEntityDecoder.decode("a&LT;b&"));
+    String query = "/p?a=1&b=2&#";
+    assertSame(query, HtmlEntityDecoder.decode(query));
   }
 
   @Test

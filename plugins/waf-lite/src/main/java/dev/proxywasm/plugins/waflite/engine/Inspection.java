@@ -18,15 +18,6 @@ public final class Inspection {
     score += rule.severity().score();
   }
 
-  boolean fired(Rule rule) {
-    for (int i = 0; i < matches.size(); i++) {
-      if (matches.get(i).rule() == rule) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Rules that fired, in the order they fired. */
   public List<RuleMatch> matches() {
     return matches;

@@ -156,8 +156,16 @@ public final class WafEngine {
     for (int r = 0; r < ruleCount; r++) {
       data[r] = null;
       where[r] = null;
-      if (!inspection.fired(rules[r])) {
-        pending[r >>> 6] |= 1L << r;
+      pending[r >>> 6] |= 1L << r;
+    }
+    // Rules that fired in an earlier phase (usually none) do not run again.
+    List<RuleMatch> fired = inspection.matches();
+    for (int m = 0; m < fired.size(); m++) {
+      Rule rule = fired.get(m).rule();
+      for (int r = 0; r < ruleCount; r++) {
+        if (rules[r] == rule) {
+          pending[r >>> 6] &= ~(1L << r);
+        }
       }
     }
     boolean perTarget = exclusions.hasTargetExclusions();

@@ -143,7 +143,6 @@ public final class WafEngine {
     // matches (or matched in an earlier phase); matches are added in rule order, as a
     // rule-by-rule run would add them.
     Rule[] rules = valueRules;
-    ValueMatcher[] matchers = this.matchers;
     int ruleCount = rules.length;
     int words = this.words;
     long[] pending = this.pending;
@@ -199,12 +198,7 @@ public final class WafEngine {
           if (perTarget && exclusions.excluded(rules[r].id(), target.name())) {
             continue;
           }
-          String found = matchers[r].match(target);
-          if (found != null) {
-            data[r] = found;
-            where[r] = target;
-            pending[w] &= ~(1L << r);
-          }
+          meet(r, target);
         }
       }
     }
@@ -212,6 +206,20 @@ public final class WafEngine {
       if (data[r] != null) {
         inspection.add(rules[r], where[r].name(), data[r]);
       }
+    }
+  }
+
+  /**
+   * Runs value rule {@code r} on {@code target}: a method of its own so that few references
+   * stay live across the matcher call in runValueRules' loop (TeaVM stores every live
+   * reference to its shadow stack at each call).
+   */
+  private void meet(int r, Target target) {
+    String found = matchers[r].match(target);
+    if (found != null) {
+      matchedData[r] = found;
+      matchedTargets[r] = target;
+      pending[r >>> 6] &= ~(1L << r);
     }
   }
 }

@@ -415,6 +415,10 @@ final class ConformanceStream extends HttpContext {
                 if (!equal(requestHeader("x-small"), expectedSmall)) {
                     mismatches++;
                 }
+                if (!equal(bytesAsString(requestHeaderBytes("x-big")), expectedBig)
+                        || !equal(bytesAsString(requestHeaderBytes("x-small")), expectedSmall)) {
+                    mismatches++;
+                }
                 if (!equal(Properties.requestPath(), expectedPath)) {
                     mismatches++;
                 }
@@ -427,6 +431,10 @@ final class ConformanceStream extends HttpContext {
             RETAINED.clear();
         }
         return Action.CONTINUE;
+    }
+
+    private static String bytesAsString(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Allocates and drops objects of varied sizes, keeping some, so that collections move things. */

@@ -27,7 +27,7 @@ import java.util.Map;
  * assertEquals("x", stream.requestHeaders().get("x-added").orElseThrow());
  * }</pre>
  */
-public final class HttpStream extends HostContext {
+public final class HttpStream extends StreamContext {
   /** One direction (request or response) of the stream. */
   private static final class Direction {
     final String name;
@@ -81,7 +81,6 @@ public final class HttpStream extends HostContext {
     }
   }
 
-  private final PluginContext plugin;
   private final Map<String, byte[]> properties = new HashMap<>();
   private final Map<String, byte[]> filterState = new HashMap<>();
   private final Direction request = new Direction("request");
@@ -94,18 +93,7 @@ public final class HttpStream extends HostContext {
   private boolean completed;
 
   HttpStream(ProxyWasmHost host, int id, PluginContext plugin) {
-    super(host, id);
-    this.plugin = plugin;
-  }
-
-  @Override
-  PluginContext pluginContext() {
-    return plugin;
-  }
-
-  /** The context id the plugin sees. */
-  public int id() {
-    return id;
+    super(host, id, plugin);
   }
 
   /**
@@ -329,7 +317,7 @@ public final class HttpStream extends HostContext {
 
   private void ensureCreated() {
     if (!created) {
-      host.createContext(this, plugin.id);
+      host.createContext(this, pluginContext().id);
     }
   }
 

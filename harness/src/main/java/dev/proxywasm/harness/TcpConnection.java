@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * it. When the downstream closes, the connection completes: {@code proxy_on_done},
  * {@code proxy_on_log}, {@code proxy_on_delete}.
  */
-public final class TcpConnection extends HostContext {
+public final class TcpConnection extends StreamContext {
   /** Data in one direction. */
   private static final class Flow {
     final ByteArrayOutputStream forwarded = new ByteArrayOutputStream();
@@ -33,7 +33,6 @@ public final class TcpConnection extends HostContext {
     }
   }
 
-  private final PluginContext plugin;
   private final Flow downstream = new Flow();
   private final Flow upstream = new Flow();
   private boolean connected;
@@ -42,18 +41,7 @@ public final class TcpConnection extends HostContext {
   private boolean completed;
 
   TcpConnection(ProxyWasmHost host, int id, PluginContext plugin) {
-    super(host, id);
-    this.plugin = plugin;
-  }
-
-  @Override
-  PluginContext pluginContext() {
-    return plugin;
-  }
-
-  /** The context id the plugin sees. */
-  public int id() {
-    return id;
+    super(host, id, plugin);
   }
 
   /** The connection is accepted ({@code proxy_on_context_create}, {@code proxy_on_new_connection}). */
@@ -63,7 +51,7 @@ public final class TcpConnection extends HostContext {
     }
     connected = true;
     return host.run(() -> {
-      host.createContext(this, plugin.id);
+      host.createContext(this, pluginContext().id);
       return host.callIfExported(this, "proxy_on_new_connection", id).action();
     });
   }

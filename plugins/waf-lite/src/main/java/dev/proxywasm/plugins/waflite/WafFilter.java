@@ -44,9 +44,11 @@ final class WafFilter extends HttpContext {
     String path = null;
     String method = null;
     boolean hasHost = false;
+    boolean[] pseudo = new boolean[count];
     for (int i = 0; i < count; i++) {
       String name = headers.name(i);
-      if (name.startsWith(":")) {
+      pseudo[i] = !name.isEmpty() && name.charAt(0) == ':';
+      if (pseudo[i]) {
         if (authority == null && CharClass.equalsIgnoreCase(name, ":authority")) {
           authority = headers.value(i);
         } else if (path == null && CharClass.equalsIgnoreCase(name, ":path")) {
@@ -67,9 +69,8 @@ final class WafFilter extends HttpContext {
       request.header("Host", authority);
     }
     for (int i = 0; i < count; i++) {
-      String name = headers.name(i);
-      if (!name.startsWith(":")) {
-        request.header(name, headers.value(i));
+      if (!pseudo[i]) {
+        request.header(headers.name(i), headers.value(i));
       }
     }
     if (policy.allowsPath(request.rawPath())) {

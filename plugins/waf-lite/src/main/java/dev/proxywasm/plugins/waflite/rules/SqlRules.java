@@ -59,7 +59,7 @@ final class SqlRules {
 
   static void addTo(List<Rule> rules) {
     rules.add(Rule.values(942100, "SQL Injection Attack Detected via libinjection-style tokens",
-        TARGETS & ~TargetKind.PATH, t -> couldBeSql(t.lower()) ? DETECTOR.detect(t.lower()) : null));
+        TARGETS & ~TargetKind.PATH, t -> DETECTOR.detect(t.lower())));
     rules.add(Rule.values(942140, "SQL Injection Attack: Common DB Names Detected", TARGETS,
         t -> CATALOGUE.find(t.lower(), CharClass::wordStart)));
     rules.add(Rule.values(942151, "SQL Injection Attack: SQL function name detected", TARGETS,
@@ -106,20 +106,6 @@ final class SqlRules {
       }
       return null;
     }));
-  }
-
-  /**
-   * A value made only of letters, digits and {@code . _ - @} is a single token: whatever
-   * query it lands in, it cannot change the query's structure. Most values are like that.
-   */
-  private static boolean couldBeSql(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(CharClass.isWord(c) || c == '.' || c == '-' || c == '@' || c > 0x7f)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A function name as a whole word, followed by {@code (} (spaces and comments allowed). */

@@ -31,8 +31,11 @@ final class ClientRules {
 
   static void addTo(List<Rule> rules) {
     rules.add(Rule.values(913100, "Found User-Agent associated with security scanner",
-        TargetKind.UA_REFERER, t -> Target.asciiLowercase(t.name()).endsWith("user-agent")
-            ? SCANNERS.find(t.lower(), CharClass::wholeWord) : null));
+        TargetKind.UA_REFERER, t -> {
+          // Most values name no scanner: search first, so the target's name is built rarely.
+          String scanner = SCANNERS.find(t.lower(), CharClass::wholeWord);
+          return scanner != null && Target.asciiLowercase(t.name()).endsWith("user-agent") ? scanner : null;
+        }));
     rules.add(Rule.values(943100, "Session Fixation: cookie set in HTML",
         TargetKind.ARGS | TargetKind.ARG_NAMES, t -> {
           String s = t.lower();

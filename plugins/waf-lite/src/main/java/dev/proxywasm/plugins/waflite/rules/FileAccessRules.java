@@ -68,7 +68,7 @@ final class FileAccessRules {
   static void addTo(List<Rule> rules) {
     rules.add(Rule.values(930100, "Path Traversal Attack (/../) or (/.../)",
         ARG_TARGETS | TargetKind.RAW_URI | TargetKind.HEADERS | TargetKind.FILENAMES,
-        t -> ENCODED_TRAVERSAL.find(Target.asciiLowercase(t.value()), KeywordSet.ANYWHERE)));
+        t -> ENCODED_TRAVERSAL.find(lowercaseValue(t), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(930110, "Path Traversal Attack (/../) or (/.../)",
         ARG_TARGETS | TargetKind.RAW_URI | TargetKind.HEADERS | TargetKind.FILENAMES,
         FileAccessRules::traversal));
@@ -76,13 +76,13 @@ final class FileAccessRules {
         t -> OS_FILES.find(normalisedPath(t), FileAccessRules::fileBoundary)));
     rules.add(Rule.values(930130, "Restricted File Access Attempt", TargetKind.PATH,
         t -> {
-          String path = Target.asciiLowercase(t.value());
+          String path = lowercaseValue(t);
           String hit = RESTRICTED_PATHS.find(path, FileAccessRules::fileBoundary);
           return hit != null ? hit : OS_FILES.find(path, (s, a, b) -> (a == 0 || s.charAt(a - 1) == '/')
               && fileBoundary(s, a, b));
         }));
     rules.add(Rule.values(930140, "AI coding assistant configuration access attempt",
-        TargetKind.PATH, t -> AI_ARTIFACTS.find(Target.asciiLowercase(t.value()),
+        TargetKind.PATH, t -> AI_ARTIFACTS.find(lowercaseValue(t),
             FileAccessRules::fileBoundary)));
     rules.add(Rule.values(931100, "RFI Attack: URL with IP address",
         TargetKind.ARGS, FileAccessRules::urlWithIp));
@@ -115,6 +115,15 @@ final class FileAccessRules {
     return dot > slash + 1 && dot < url.length() - 2;
   }
 
+  /**
+   * The value as parsed, in ASCII lowercase. When decoding changed nothing that is
+   * {@link Target#lower()}, the text the keyword sets were prepared with, so their searches
+   * can rule it out at once.
+   */
+  private static String lowercaseValue(Target t) {
+    return t.decoded() == t.value() ? t.lower() : Target.asciiLowercase(t.value());
+  }
+
   private static String normalisedPath(Target t) {
     return PathNormaliser.normalise(t.lower());
   }
@@ -132,8 +141,8 @@ final class FileAccessRules {
   private static String traversal(Target t) {
     String s = t.decoded();
     int n = s.length();
-    for (int i = 0; i + 1 < n; i++) {
-      if (s.charAt(i) == '.' && s.charAt(i + 1) == '.') {
+    for (int i = s.indexOf('.'); i >= 0 && i + 1 < n; i = s.indexOf('.', i + 1)) {
+      if (s.charAt(i + 1) == '.') {
         int j = i;
         while (j < n && s.charAt(j) == '.') {
           j++;

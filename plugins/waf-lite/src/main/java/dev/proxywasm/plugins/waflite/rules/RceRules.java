@@ -3,6 +3,7 @@ package dev.proxywasm.plugins.waflite.rules;
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
 import dev.proxywasm.plugins.waflite.detect.ShellCommandDetector;
+import dev.proxywasm.plugins.waflite.engine.CharacterSignature;
 import dev.proxywasm.plugins.waflite.engine.Rule;
 import dev.proxywasm.plugins.waflite.engine.Target;
 import dev.proxywasm.plugins.waflite.engine.TargetKind;
@@ -95,6 +96,8 @@ final class RceRules {
           + "|.gitconfig|.zshrc|.vimrc|.mysql_history|.bash_history|crontab|passwd|shadow");
 
   private static final String[] COMPARISONS = {" geq ", " equ ", " neq ", " leq ", " gtr ", " lss "};
+  private static final String[] IF_CONDITIONS = {"exist", "defined", "errorlevel", "cmdextversion"};
+  private static final int PERCENT_OR_EQUALS = CharacterSignature.of("%=");
 
   private RceRules() {}
 
@@ -197,7 +200,7 @@ final class RceRules {
   }
 
   private static String windowsForIf(Target t) {
-    if (!mayNameForOrIf(t.lower())) {
+    if (!mayNameForOrIf(t.lower()) || !mayCompleteForOrIf(t)) {
       return null;
     }
     String s = t.commandLine();
@@ -260,6 +263,53 @@ final class RceRules {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the {@code cmdLine} form can hold what must follow "for" or "if": a {@code for}
+   * loop needs {@code %}, a comparison {@code ==} or a {@code %} operand (the form has no
+   * {@code "}), the rest one of the words below, which the form reads with {@code \ " ' ^}
+   * dropped and followed by a separator. Prose with "if" or "for" has none of them, so
+   * it is spared the normalisation.
+   */
+  private static boolean mayCompleteForOrIf(Target t) {
+    if ((t.signature() & PERCENT_OR_EQUALS) != 0) {
+      return true;
+    }
+    String s = t.lower();
+    int n = s.length();
+    char[] kept = new char[n];
+    s.getChars(0, n, kept, 0);
+    int length = 0;
+    for (int i = 0; i < n; i++) {
+      if (!isCmdQuote(kept[i])) {
+        kept[length++] = kept[i];
+      }
+    }
+    for (String word : IF_CONDITIONS) {
+      int last = length - word.length();
+      char first = word.charAt(0);
+      for (int at = 0; at < last; at++) {
+        if (kept[at] == first && startsWith(kept, at, word) && isCmdSeparator(kept[at + word.length()])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWith(char[] chars, int at, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      if (chars[at + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The characters {@code cmdLine} turns into a space. */
+  private static boolean isCmdSeparator(char c) {
+    return c == ',' || c == ';' || CharClass.isSpace(c);
   }
 
   private static boolean isCmdQuote(char c) {

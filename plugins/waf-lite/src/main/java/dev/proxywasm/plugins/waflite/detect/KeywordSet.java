@@ -249,16 +249,28 @@ public final class KeywordSet {
 
   /** True when {@code word} is exactly one of the keywords. */
   public boolean contains(String word) {
-    return contains(word, 0, word.length());
-  }
-
-  /** True when {@code [from, to)} of {@code text} is exactly one of the keywords. */
-  public boolean contains(String text, int from, int to) {
     // Walk the DFA along trie edges only: an edge that does not go one level deeper is a
     // failure link, so no keyword starts with the text read so far. Most words stop there.
     int node = 0;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c >= 128 || classOf[c] == 0) {
+        return false;
+      }
+      node = delta[node * classes + classOf[c]];
+      if (depth[node] != i + 1) {
+        return false;
+      }
+    }
+    return node != 0 && output[node] >= 0;
+  }
+
+  /** True when {@code chars[from, to)} is exactly one of the keywords. */
+  public boolean contains(char[] chars, int from, int to) {
+    // As contains(String), reading an array the caller already holds.
+    int node = 0;
     for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c >= 128 || classOf[c] == 0) {
         return false;
       }

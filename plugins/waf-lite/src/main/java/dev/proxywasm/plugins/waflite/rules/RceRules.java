@@ -82,6 +82,7 @@ final class RceRules {
           + "|set-mppreference|get-localuser|new-localuser|enter-pssession|new-pssession"
           + "|import-module|get-service|stop-service|clear-eventlog|get-hotfix|test-connection"
           + "|-encodedcommand|-executionpolicy|-windowstyle hidden|-noprofile|-noninteractive");
+  private static final KeywordSet POWERSHELL = KeywordSet.of("powershell", "powershell.exe");
   private static final ShellCommandDetector UNIX =
       new ShellCommandDetector(UNIX_COMMANDS, PLAIN_WORDS, false);
   private static final ShellCommandDetector WINDOWS =
@@ -139,20 +140,21 @@ final class RceRules {
     if (cmdlet != null) {
       return cmdlet;
     }
-    int at = CharClass.indexOf(s, "powershell", 0);
-    while (at >= 0) {
-      int end = at + 10;
-      if (s.startsWith(".exe", end)) {
-        return "powershell.exe";
-      }
-      int a = CharClass.skipSpaces(s, end);
-      if (a > end && a < s.length() && (s.charAt(a) == '-' || s.charAt(a) == '/'
-          || s.charAt(a) == '"' || (a + 1 < s.length() && s.charAt(a + 1) == ':'))) {
-        return "powershell";
-      }
-      at = CharClass.indexOf(s, "powershell", end);
+    return POWERSHELL.find(s, RceRules::launchesPowershell);
+  }
+
+  /**
+   * {@code powershell.exe}, or {@code powershell} followed by spaces and an option, a path or
+   * a quoted command. A "powershell" followed by ".exe" is left to the longer keyword, which
+   * ends later in the same pass.
+   */
+  private static boolean launchesPowershell(String s, int start, int end) {
+    if (end - start > 10 || s.startsWith(".exe", end)) {
+      return end - start > 10;
     }
-    return null;
+    int a = CharClass.skipSpaces(s, end);
+    return a > end && a < s.length() && (s.charAt(a) == '-' || s.charAt(a) == '/'
+        || s.charAt(a) == '"' || (a + 1 < s.length() && s.charAt(a + 1) == ':'));
   }
 
   /** {@code $(...)}, {@code ${...}}, {@code <(...)}, {@code >(...)}, {@code /e[t]c}-style globs. */

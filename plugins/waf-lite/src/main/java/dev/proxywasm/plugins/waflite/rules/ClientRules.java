@@ -37,7 +37,7 @@ final class ClientRules {
     rules.add(Rule.values(913100, "Found User-Agent associated with security scanner",
         TargetKind.UA_REFERER, t -> {
           // Most values name no scanner: search first, so the target's name is built rarely.
-          String scanner = SCANNERS.find(t.lower(), CharClass::wholeWord);
+          String scanner = SCANNERS.find(t.lower(), KeywordSet.WHOLE_WORD);
           return scanner != null && Target.asciiLowercase(t.name()).endsWith("user-agent") ? scanner : null;
         }));
     rules.add(Rule.values(943100, "Session Fixation: cookie set in HTML",

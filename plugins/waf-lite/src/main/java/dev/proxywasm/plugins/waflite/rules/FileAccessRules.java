@@ -63,6 +63,8 @@ final class FileAccessRules {
       "mosconfig_absolute_path|_conf[path]|_server[document_root]|gallery_basedir"
           + "|path[docroot]|appserv_root|config[root_dir]|include");
 
+  // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
+  private static final KeywordSet.Acceptor FILE_BOUNDARY = FileAccessRules::fileBoundary;
   private FileAccessRules() {}
 
   static void addTo(List<Rule> rules) {
@@ -73,17 +75,17 @@ final class FileAccessRules {
         ARG_TARGETS | TargetKind.RAW_URI | TargetKind.HEADERS | TargetKind.FILENAMES,
         FileAccessRules::traversal));
     rules.add(Rule.values(930120, "OS File Access Attempt", ARG_TARGETS,
-        t -> OS_FILES.find(normalisedPath(t), FileAccessRules::fileBoundary)));
+        t -> OS_FILES.find(normalisedPath(t), FILE_BOUNDARY)));
     rules.add(Rule.values(930130, "Restricted File Access Attempt", TargetKind.PATH,
         t -> {
           String path = lowercaseValue(t);
-          String hit = RESTRICTED_PATHS.find(path, FileAccessRules::fileBoundary);
+          String hit = RESTRICTED_PATHS.find(path, FILE_BOUNDARY);
           return hit != null ? hit : OS_FILES.find(path, (s, a, b) -> (a == 0 || s.charAt(a - 1) == '/')
               && fileBoundary(s, a, b));
         }));
     rules.add(Rule.values(930140, "AI coding assistant configuration access attempt",
         TargetKind.PATH, t -> AI_ARTIFACTS.find(lowercaseValue(t),
-            FileAccessRules::fileBoundary)));
+            FILE_BOUNDARY)));
     rules.add(Rule.values(931100, "RFI Attack: URL with IP address",
         TargetKind.ARGS, FileAccessRules::urlWithIp));
     rules.add(Rule.values(931110, "RFI Attack: vulnerable parameter name with URL",

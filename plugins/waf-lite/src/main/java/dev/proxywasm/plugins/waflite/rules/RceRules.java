@@ -83,6 +83,7 @@ final class RceRules {
           + "|import-module|get-service|stop-service|clear-eventlog|get-hotfix|test-connection"
           + "|-encodedcommand|-executionpolicy|-windowstyle hidden|-noprofile|-noninteractive");
   private static final KeywordSet POWERSHELL = KeywordSet.of("powershell", "powershell.exe");
+  private static final KeywordSet.Acceptor LAUNCHES_POWERSHELL = RceRules::launchesPowershell;
   private static final ShellCommandDetector UNIX =
       new ShellCommandDetector(UNIX_COMMANDS, PLAIN_WORDS, false);
   private static final ShellCommandDetector WINDOWS =
@@ -136,11 +137,11 @@ final class RceRules {
 
   private static String powershell(Target t) {
     String s = t.lower();
-    String cmdlet = POWERSHELL_CMDLETS.find(s, CharClass::wholeWord);
+    String cmdlet = POWERSHELL_CMDLETS.find(s, KeywordSet.WHOLE_WORD);
     if (cmdlet != null) {
       return cmdlet;
     }
-    return POWERSHELL.find(s, RceRules::launchesPowershell);
+    return POWERSHELL.find(s, LAUNCHES_POWERSHELL);
   }
 
   /**

@@ -58,19 +58,24 @@ final class SqlRules {
       "int|int2|int4|int8|integer|bigint|smallint|text|varchar|char|numeric|json|jsonb|regclass"
           + "|oid|bytea|boolean|bool|float|real|xml|inet|name|tsvector|date|timestamp|uuid");
 
+  // Acceptors as constants: TeaVM would allocate a method reference per evaluation.
+  private static final KeywordSet.Acceptor CALLED = SqlRules::isCalled;
+  private static final KeywordSet.Acceptor WHOLE_VALUE = SqlRules::isWholeValue;
+  private static final KeywordSet.Acceptor HAVING_CONDITION = SqlRules::havingCondition;
+  private static final KeywordSet.Acceptor IF_COMPARISON = SqlRules::ifComparison;
   private SqlRules() {}
 
   static void addTo(List<Rule> rules) {
     rules.add(Rule.values(942100, "SQL Injection Attack Detected via libinjection-style tokens",
         TARGETS & ~TargetKind.PATH, t -> DETECTOR.detect(t.lower())));
     rules.add(Rule.values(942140, "SQL Injection Attack: Common DB Names Detected", TARGETS,
-        t -> CATALOGUE.find(t.lower(), CharClass::wordStart)));
+        t -> CATALOGUE.find(t.lower(), KeywordSet.WORD_START)));
     rules.add(Rule.values(942151, "SQL Injection Attack: SQL function name detected", TARGETS,
-        t -> t.lower().indexOf('(') < 0 ? null : FUNCTIONS.find(t.lower(), SqlRules::isCalled)));
+        t -> t.lower().indexOf('(') < 0 ? null : FUNCTIONS.find(t.lower(), CALLED)));
     rules.add(Rule.values(942220, "Looking for integer overflow attacks", TARGETS,
         // The trimmed value is one of the numbers: a search (which the prepared prefix filter
         // answers at once for most values) for a number with only padding around it.
-        t -> OVERFLOW_NUMBERS.find(t.lower(), SqlRules::isWholeValue)));
+        t -> OVERFLOW_NUMBERS.find(t.lower(), WHOLE_VALUE)));
     rules.add(Rule.values(942230, "Detects conditional SQL injection attempts", TARGETS,
         SqlRules::conditional));
     rules.add(Rule.values(942290, "Finds basic MongoDB SQL injection attempts",
@@ -146,10 +151,10 @@ final class SqlRules {
       at = s.indexOf(')', at + 1);
     }
     // Keyword sets, not indexOf: the prepared prefix filter rules out most values at once.
-    if (HAVING.find(s, SqlRules::havingCondition) != null) {
+    if (HAVING.find(s, HAVING_CONDITION) != null) {
       return "having";
     }
-    return IF.find(s, SqlRules::ifComparison) != null ? "if(" : null;
+    return IF.find(s, IF_COMPARISON) != null ? "if(" : null;
   }
 
   /** {@code having} as a word start, then a word, then something that is not a word. */

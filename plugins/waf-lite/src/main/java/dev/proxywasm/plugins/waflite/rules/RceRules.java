@@ -98,8 +98,9 @@ final class RceRules {
           + "|.gitconfig|.zshrc|.vimrc|.mysql_history|.bash_history|crontab|passwd|shadow");
 
   private static final String[] COMPARISONS = {" geq ", " equ ", " neq ", " leq ", " gtr ", " lss "};
-  private static final String[] IF_CONDITIONS = {"exist", "defined", "errorlevel", "cmdextversion"};
-  private static final int PERCENT_OR_EQUALS = CharacterSignature.of("%=");
+  private static final int PERCENT_EQUALS_OR_QUOTE = CharacterSignature.of("%=\\\"'");
+  private static final KeywordSet IF_CONDITIONS = KeywordSet.of("exist", "defined", "errorlevel", "cmdextversion");
+  private static final KeywordSet.Acceptor BEFORE_SEPARATOR = RceRules::beforeSeparator;
 
   private RceRules() {}
 
@@ -271,43 +272,19 @@ final class RceRules {
   /**
    * Whether the {@code cmdLine} form can hold what must follow "for" or "if": a {@code for}
    * loop needs {@code %}, a comparison {@code ==} or a {@code %} operand (the form has no
-   * {@code "}), the rest one of the words below, which the form reads with {@code \ " ' ^}
-   * dropped and followed by a separator. Prose with "if" or "for" has none of them, so
-   * it is spared the normalisation.
+   * {@code "}), the rest exist, defined, errorlevel or cmdextversion followed by a separator.
+   * Without {@code \ " ' ^}, which the form drops, the value reads as the form does. Prose
+   * with "if" or "for" has none of them, so it is spared the normalisation.
    */
   private static boolean mayCompleteForOrIf(Target t) {
-    if ((t.signature() & PERCENT_OR_EQUALS) != 0) {
-      return true;
+    if ((t.signature() & PERCENT_EQUALS_OR_QUOTE) != 0 || t.lower().indexOf('^') >= 0) {
+      return true; // '%' or '=', or quotes the form would drop: let the full check decide
     }
-    String s = t.lower();
-    int n = s.length();
-    char[] kept = new char[n];
-    s.getChars(0, n, kept, 0);
-    int length = 0;
-    for (int i = 0; i < n; i++) {
-      if (!isCmdQuote(kept[i])) {
-        kept[length++] = kept[i];
-      }
-    }
-    for (String word : IF_CONDITIONS) {
-      int last = length - word.length();
-      char first = word.charAt(0);
-      for (int at = 0; at < last; at++) {
-        if (kept[at] == first && startsWith(kept, at, word) && isCmdSeparator(kept[at + word.length()])) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return IF_CONDITIONS.find(t.lower(), BEFORE_SEPARATOR) != null;
   }
 
-  private static boolean startsWith(char[] chars, int at, String word) {
-    for (int k = 0; k < word.length(); k++) {
-      if (chars[at + k] != word.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
+  private static boolean beforeSeparator(String s, int start, int end) {
+    return end < s.length() && isCmdSeparator(s.charAt(end));
   }
 
   /** The characters {@code cmdLine} turns into a space. */

@@ -2,6 +2,7 @@ package dev.proxywasm.plugins.waflite.rules;
 
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
+import dev.proxywasm.plugins.waflite.engine.CharacterSignature;
 import dev.proxywasm.plugins.waflite.engine.Rule;
 import dev.proxywasm.plugins.waflite.engine.Target;
 import dev.proxywasm.plugins.waflite.engine.TargetKind;
@@ -65,6 +66,8 @@ final class FileAccessRules {
 
   // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
   private static final KeywordSet.Acceptor FILE_BOUNDARY = FileAccessRules::fileBoundary;
+  private static final int SLASHES = CharacterSignature.of("/\\");
+
   private FileAccessRules() {}
 
   static void addTo(List<Rule> rules) {
@@ -126,8 +129,13 @@ final class FileAccessRules {
     return t.decoded() == t.value() ? t.lower() : Target.asciiLowercase(t.value());
   }
 
+  /**
+   * {@link Target#lower()} path-normalised. Normalisation acts only at {@code /} and
+   * {@code \}: without them (signature) the value is its own normal form, and the keyword
+   * sets were prepared with that very text.
+   */
   private static String normalisedPath(Target t) {
-    return PathNormaliser.normalise(t.lower());
+    return (t.signature() & SLASHES) == 0 ? t.lower() : PathNormaliser.normalise(t.lower());
   }
 
   private static boolean fileBoundary(String s, int start, int end) {

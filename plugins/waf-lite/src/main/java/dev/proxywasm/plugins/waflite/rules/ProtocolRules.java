@@ -23,6 +23,7 @@ final class ProtocolRules {
       "asa|asax|ascx|backup|bak|bat|cdx|cer|cfg|cmd|com|config|conf|cs|csproj|csr|dat|db|dbf|dll"
           + "|dos|htr|htw|ida|idc|idq|inc|ini|key|licx|lnk|log|mdb|old|pass|pdb|pol|printer|pwd"
           + "|rdb|resources|resx|sql|swp|sys|vb|vbs|vbproj|vsdisco|webinfo|xsd|xsx");
+  private static final int PIPE = CharacterSignature.of("|");
   private static final KeywordSet RESTRICTED_HEADERS = KeywordSet.parse(
       "proxy|lock-token|content-range|if|x-http-method-override|x-http-method|x-method-override"
           + "|x-middleware-subrequest");
@@ -187,7 +188,11 @@ final class ProtocolRules {
         ARGS | TargetKind.COOKIES | TargetKind.BODY, t -> ldapInjection(t.lower())));
     rules.add(Rule.values(921240, 1, Severity.CRITICAL, "mod_proxy attack attempt detected",
         TargetKind.RAW_URI, t -> {
-          String s = Target.asciiLowercase(t.decoded());
+          // Needs a '|' (signature first); lower() is the decoded value in ASCII lowercase.
+          if ((t.signature() & PIPE) == 0) {
+            return null;
+          }
+          String s = t.lower();
           int at = CharClass.indexOf(s, "unix:", 0);
           return at >= 0 && s.indexOf('|', at) > at ? "unix:" : null;
         }));

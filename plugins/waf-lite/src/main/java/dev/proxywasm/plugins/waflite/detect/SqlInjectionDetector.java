@@ -40,6 +40,7 @@ public final class SqlInjectionDetector {
   };
   /** The words above packed by {@link #pack}: the numeric words first, then the verbs. */
   private static final long[] TRIGGER_CODES = new long[NUMERIC_WORDS.length + STATEMENT_VERBS.length];
+  private static final long BLOOM_HASH = 0x9E3779B97F4A7C15L;
   private static long NUMERIC_BLOOM;
   // {@link #shape}'s character classes, whose low five bits are the shape bits they give;
   // characters above U+007F are NEUTRAL.
@@ -58,7 +59,7 @@ public final class SqlInjectionDetector {
       TRIGGER_CODES[NUMERIC_WORDS.length + k] = pack(STATEMENT_VERBS[k]);
     }
     for (int k = 0; k < NUMERIC_WORDS.length; k++) {
-      long spread = TRIGGER_CODES[k] * 0x9E3779B97F4A7C15L;
+      long spread = TRIGGER_CODES[k] * BLOOM_HASH;
       NUMERIC_BLOOM |= 1L << (spread >>> 58) | 1L << (spread >>> 24);
     }
     for (int c = 0; c < 128; c++) {
@@ -134,13 +135,21 @@ public final class SqlInjectionDetector {
       if (type == LETTER) {
         int start = i;
         long code = 0;
-        do {
+        for (; i < n; i++) {
+          c = b[i];
+          if (c < 'a' || c > 'z') {
+            break;
+          }
           code = code << 5 | (c - 96);
-          i++;
-        } while (i < n && (c = b[i]) >= 'a' && c <= 'z');
+        }
         int length = i - start;
-        if (length >= 2 && length <= 8 && (start == 0 || !isWordChar(b[start - 1]))
-            && (i == n || !isWordChar(b[i])) && triggers(code, afterSemicolon)) {
+        // Most words are none of the triggers: a Bloom filter (two bits of 64), tested here
+        // without a call, rejects them. Statement verbs, only wanted after ';', skip it.
+        long spread = code * BLOOM_HASH;
+        if (length >= 2 && length <= 8 && (afterSemicolon
+                || ((NUMERIC_BLOOM >>> (spread >>> 58)) & (NUMERIC_BLOOM >>> (spread >>> 24)) & 1) != 0)
+            && (start == 0 || !isWordChar(b[start - 1])) && (i == n || !isWordChar(b[i]))
+            && triggers(code, afterSemicolon)) {
           shape |= NUMERIC_SQL;
         }
         afterSemicolon = false;
@@ -166,12 +175,6 @@ public final class SqlInjectionDetector {
 
   /** Whether the word packed in {@code code} (5 bits a letter) needs the numeric context. */
   private static boolean triggers(long code, boolean afterSemicolon) {
-    // Most words are none of these: a Bloom filter (two bits of 64) rejects them in a few
-    // instructions. Statement verbs, only wanted after ';', are rare enough to skip it.
-    long spread = code * 0x9E3779B97F4A7C15L;
-    if (!afterSemicolon && ((NUMERIC_BLOOM >>> (spread >>> 58)) & (NUMERIC_BLOOM >>> (spread >>> 24)) & 1) == 0) {
-      return false;
-    }
     long[] codes = TRIGGER_CODES;
     int last = afterSemicolon ? codes.length : NUMERIC_WORDS.length;
     for (int k = 0; k < last; k++) {

@@ -26,8 +26,12 @@ public final class ShellCommandDetector {
     this.windows = windows;
   }
 
-  /** The first command found in {@code s} (lowercase text), or null. */
-  public String find(String s) {
+  /**
+   * The first command found in {@code s} (lowercase text), or null. {@code separators} false
+   * promises that {@code s} has none of {@code ; | & `}, CR, LF, {@code (} or {@code <}, so
+   * only its start can hold a command and the scan for separators is skipped.
+   */
+  public String find(String s, boolean separators) {
     // Read from arrays: String.charAt costs TeaVM a call per character, and the command word
     // (quoting tricks removed) is assembled in place of a StringBuilder and substrings.
     int n = s.length();
@@ -38,7 +42,7 @@ public final class ShellCommandDetector {
     char[] b = text;
     s.getChars(0, n, b, 0);
     String found = commandAt(b, n, 0, false);
-    if (found != null) {
+    if (found != null || !separators) {
       return found;
     }
     for (int i = 0; i < n; i++) {

@@ -100,6 +100,7 @@ final class RceRules {
   private static final String[] COMPARISONS = {" geq ", " equ ", " neq ", " leq ", " gtr ", " lss "};
   private static final int PERCENT_EQUALS_OR_QUOTE = CharacterSignature.of("%=\\\"'");
   private static final KeywordSet IF_CONDITIONS = KeywordSet.of("exist", "defined", "errorlevel", "cmdextversion");
+  private static final int SEPARATORS = CharacterSignature.of(";|&`(<") | CharacterSignature.LINE_BREAK;
   private static final KeywordSet.Acceptor BEFORE_SEPARATOR = RceRules::beforeSeparator;
 
   private RceRules() {}
@@ -108,7 +109,7 @@ final class RceRules {
     rules.add(Rule.values(932120, "Remote Command Execution: Windows PowerShell Command Found",
         TARGETS, RceRules::powershell));
     rules.add(Rule.values(932125, "Remote Command Execution: Windows Command Injection",
-        TARGETS, t -> WINDOWS.find(t.lower())));
+        TARGETS, t -> WINDOWS.find(t.lower(), hasSeparator(t))));
     rules.add(Rule.values(932130, "Remote Command Execution: Unix Shell Expression Found",
         TARGETS, RceRules::shellExpression));
     rules.add(Rule.values(932140, "Remote Command Execution: Windows FOR/IF Command Found",
@@ -123,7 +124,7 @@ final class RceRules {
         t -> RESTRICTED_UPLOADS.find(Filenames.storedName(t),
             (s, a, b) -> a == 0 && (b == s.length() || s.charAt(b) == '.' || s.charAt(b) == '-'))));
     rules.add(Rule.values(932235, "Remote Command Execution: Unix Command Injection", TARGETS,
-        t -> UNIX.find(t.lower())));
+        t -> UNIX.find(t.lower(), hasSeparator(t))));
     rules.add(Rule.values(932270, "Remote Command Execution: Unix tilde expansion", TARGETS,
         RceRules::tildeExpansion));
     rules.add(Rule.values(932280, "Remote Command Execution: Brace expansion", TARGETS,
@@ -134,6 +135,11 @@ final class RceRules {
           int at = CharClass.indexOf(s, "!-", 0);
           return at >= 0 && at + 2 < s.length() && CharClass.isDigit(s.charAt(at + 2)) ? "!-" : null;
         }));
+  }
+
+  /** Whether the value may hold a command separator (the signature covers the decoded value). */
+  private static boolean hasSeparator(Target t) {
+    return (t.signature() & SEPARATORS) != 0;
   }
 
   private static String powershell(Target t) {

@@ -35,14 +35,21 @@ class DetectorsTest {
   @ValueSource(strings = {"x;cat /etc/passwd", "a|whoami", "`whoami`", "$(ifconfig)", "cat /etc/shadow",
       "/usr/bin/whoami", "c\\at /etc/hosts", "time ifconfig"})
   void shellCommandsAreFound(String payload) {
-    assertNotNull(shell.find(payload), payload);
+    assertNotNull(shell.find(payload, true), payload);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"bash away in the gym", "time he came.", "curl and divergence", "ls 300 lexus",
       "cat", "the cat sat; time passed"})
   void proseWithCommandWordsIsNot(String text) {
-    assertNull(shell.find(text), text);
+    assertNull(shell.find(text, true), text);
+  }
+
+  @Test
+  void withoutSeparatorsOnlyTheStartIsRead() {
+    assertEquals("cat", shell.find("cat /etc/shadow", false));
+    assertEquals("whoami", shell.find("x;whoami", true));
+    assertNull(shell.find("x;whoami", false));
   }
 
   @Test

@@ -101,6 +101,7 @@ final class ClientRules {
     }
     String refHost = r.substring(start, end);
     String h = Target.asciiLowercase(host);
-    return refHost.equals(h) || refHost.endsWith("." + h) || refHost.endsWith(h);
+    // The same host, a subdomain of it (".host") or any name ending in it: all end with it.
+    return refHost.endsWith(h);
   }
 }

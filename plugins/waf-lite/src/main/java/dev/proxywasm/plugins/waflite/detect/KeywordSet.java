@@ -14,8 +14,15 @@ public final class KeywordSet {
     boolean accept(String text, int start, int end);
   }
 
+  // Acceptors are constants: TeaVM allocates a method reference or lambda object each time
+  // the expression runs, which for a per-value search costs more than the search.
+
   /** Accepts every occurrence. */
   public static final Acceptor ANYWHERE = (t, s, e) -> true;
+  /** Accepts an occurrence that is a whole word ({@link CharClass#wholeWord}). */
+  public static final Acceptor WHOLE_WORD = CharClass::wholeWord;
+  /** Accepts an occurrence not preceded by a word character ({@link CharClass#wordStart}). */
+  public static final Acceptor WORD_START = CharClass::wordStart;
 
   private final String[] keywords;
   // Built as a trie with failure links, then flattened into a DFA over the keywords' own
@@ -27,6 +34,7 @@ public final class KeywordSet {
   private int[] output;     // keyword index ending at this node, or -1
   private int[] outputLink; // next node on the fail chain with an output, or -1
   private boolean[] reports;
+  private char[] depth;     // length of the trie path to each node
   private static char[] buffer = new char[256];
   // Every set, numbered as built. For the first 64, PREFIXES maps a hash of each keyword's
   // first three characters (two for two-letter keywords) to the sets having such a keyword,
@@ -63,6 +71,7 @@ public final class KeywordSet {
     }
     int[] trie = new int[capacity * classes];
     output = new int[capacity];
+    depth = new char[capacity];
     int nodes = 1;
     output[0] = -1;
     for (int w = 0; w < keywords.length; w++) {
@@ -72,6 +81,7 @@ public final class KeywordSet {
         int slot = node * classes + classOf[word.charAt(i)];
         if (trie[slot] == 0) {
           output[nodes] = -1;
+          depth[nodes] = (char) (i + 1);
           trie[slot] = nodes++;
         }
         node = trie[slot];
@@ -246,21 +256,36 @@ public final class KeywordSet {
 
   /** True when {@code word} is exactly one of the keywords. */
   public boolean contains(String word) {
-    return contains(word, 0, word.length());
-  }
-
-  /** True when {@code [from, to)} of {@code text} is exactly one of the keywords. */
-  public boolean contains(String text, int from, int to) {
-    // Walk the DFA; an exact keyword is reached only along trie edges, so the depth reached
-    // (the length of the node's keyword) must equal the word's length for it to be the word.
+    // Walk the DFA along trie edges only: an edge that does not go one level deeper is a
+    // failure link, so no keyword starts with the text read so far. Most words stop there.
     int node = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
       if (c >= 128 || classOf[c] == 0) {
         return false;
       }
       node = delta[node * classes + classOf[c]];
+      if (depth[node] != i + 1) {
+        return false;
+      }
     }
-    return node != 0 && output[node] >= 0 && keywords[output[node]].length() == to - from;
+    return node != 0 && output[node] >= 0;
+  }
+
+  /** True when {@code chars[from, to)} is exactly one of the keywords. */
+  public boolean contains(char[] chars, int from, int to) {
+    // As contains(String), reading an array the caller already holds.
+    int node = 0;
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
+      if (c >= 128 || classOf[c] == 0) {
+        return false;
+      }
+      node = delta[node * classes + classOf[c]];
+      if (depth[node] != i - from + 1) {
+        return false;
+      }
+    }
+    return node != 0 && output[node] >= 0;
   }
 }

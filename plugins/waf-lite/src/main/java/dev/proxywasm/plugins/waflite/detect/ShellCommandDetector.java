@@ -12,6 +12,8 @@ public final class ShellCommandDetector {
   private final KeywordSet commands;
   private final KeywordSet plainWords;
   private final boolean windows;
+  private char[] text = new char[256];
+  private char[] word = new char[256];
 
   /**
    * @param commands   command names (lowercase)
@@ -24,23 +26,34 @@ public final class ShellCommandDetector {
     this.windows = windows;
   }
 
-  /** The first command found in {@code s} (lowercase text), or null. */
-  public String find(String s) {
-    String found = commandAt(s, 0, false);
-    if (found != null) {
+  /**
+   * The first command found in {@code s} (lowercase text), or null. {@code separators} false
+   * promises that {@code s} has none of {@code ; | & `}, CR, LF, {@code (} or {@code <}, so
+   * only its start can hold a command and the scan for separators is skipped.
+   */
+  public String find(String s, boolean separators) {
+    // Read from arrays: String.charAt costs TeaVM a call per character, and the command word
+    // (quoting tricks removed) is assembled in place of a StringBuilder and substrings.
+    int n = s.length();
+    if (text.length < n) {
+      text = new char[Math.max(n, 2 * text.length)];
+      word = new char[text.length];
+    }
+    char[] b = text;
+    s.getChars(0, n, b, 0);
+    String found = commandAt(b, n, 0, false);
+    if (found != null || !separators) {
       return found;
     }
-    int n = s.length();
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
+      char c = b[i];
       boolean separator = c == ';' || c == '|' || c == '&' || c == '`' || c == '\n' || c == '\r'
-          || (c == '(' && i > 0 && (s.charAt(i - 1) == '$' || s.charAt(i - 1) == '<'
-              || s.charAt(i - 1) == '>'))
-          || (c == '<' && i + 1 < n && s.charAt(i + 1) != '<' && i > 1 && s.charAt(i - 1) == '<');
+          || (c == '(' && i > 0 && (b[i - 1] == '$' || b[i - 1] == '<' || b[i - 1] == '>'))
+          || (c == '<' && i + 1 < n && b[i + 1] != '<' && i > 1 && b[i - 1] == '<');
       if (separator) {
         // A line break separates commands in a shell, but also lines of any text: after one,
         // the command must be followed by arguments, as at the start of a value.
-        found = commandAt(s, i + 1, c != '\n' && c != '\r');
+        found = commandAt(b, n, i + 1, c != '\n' && c != '\r');
         if (found != null) {
           return found;
         }
@@ -49,12 +62,11 @@ public final class ShellCommandDetector {
     return null;
   }
 
-  private String commandAt(String s, int from, boolean afterSeparator) {
-    int n = s.length();
+  private String commandAt(char[] s, int n, int from, boolean afterSeparator) {
     int i = from;
     boolean evasion = false;
     while (i < n) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (CharClass.isSpace(c) || c == '(' || c == '{' || c == '!' || c == '@' || c == '"'
           || c == '\'') {
         i++;
@@ -68,13 +80,12 @@ public final class ShellCommandDetector {
     boolean binPath = false;
     int wordStart = i;
     // A path prefix: remember whether it names a bin directory, then read the last segment.
-    if (i < n && (s.charAt(i) == '/' || s.charAt(i) == '~' || s.charAt(i) == '.'
-        || s.startsWith("bin/", i) || s.startsWith("usr/", i))) {
+    if (i < n && (s[i] == '/' || s[i] == '~' || s[i] == '.' || startsWith(s, n, i, "bin/")
+        || startsWith(s, n, i, "usr/"))) {
       int j = i;
       int lastSlash = -1;
-      while (j < n && (CharClass.isWord(s.charAt(j)) || s.charAt(j) == '/' || s.charAt(j) == '.'
-          || s.charAt(j) == '-' || s.charAt(j) == '~')) {
-        if (s.charAt(j) == '/') {
+      while (j < n && (CharClass.isWord(s[j]) || s[j] == '/' || s[j] == '.' || s[j] == '-' || s[j] == '~')) {
+        if (s[j] == '/') {
           lastSlash = j;
         }
         j++;
@@ -82,65 +93,80 @@ public final class ShellCommandDetector {
       if (lastSlash < 0) {
         return null;
       }
-      binPath = s.regionMatches(lastSlash - 3, "bin", 0, 3);
+      binPath = lastSlash >= 3 && startsWith(s, n, lastSlash - 3, "bin");
       wordStart = lastSlash + 1;
     }
-    StringBuilder word = new StringBuilder();
+    char[] word = this.word;
+    int length = 0;
     int j = wordStart;
     while (j < n) {
-      char c = s.charAt(j);
+      char c = s[j];
       if (CharClass.isWord(c) || c == '-' || c == '.' || c == '+') {
-        word.append(c);
+        word[length++] = c;
         j++;
       } else if ((c == '\'' || c == '"' || c == '\\' || c == '^') && j + 1 < n
-          && CharClass.isWord(s.charAt(j + 1)) && word.length() > 0) {
+          && CharClass.isWord(s[j + 1]) && length > 0) {
         evasion = true;
         j++;
       } else {
         break;
       }
     }
-    if (word.length() == 0) {
+    if (length == 0) {
       return null;
     }
-    String name = known(word.toString());
+    String name = known(word, length);
     if (name == null) {
-      return binPath && word.length() > 1 ? word.toString() : null;
+      return binPath && length > 1 ? new String(word, 0, length) : null;
     }
     if (name.endsWith("-") && !afterSeparator) {
       return null;
     }
-    if (binPath || evasion || name.length() < word.length() && !name.endsWith("-")) {
+    if (binPath || evasion || name.length() < length && !name.endsWith("-")) {
       return name;
     }
-    return looksLikeCommandLine(s, j, afterSeparator, name) ? name : null;
+    return looksLikeCommandLine(s, n, j, afterSeparator, name) ? name : null;
   }
 
-  /** The command {@code word} names: itself, without a version suffix or {@code .exe}. */
-  private String known(String word) {
-    if (commands.contains(word)) {
-      return word;
+  private static boolean startsWith(char[] s, int n, int at, String prefix) {
+    if (at + prefix.length() > n) {
+      return false;
     }
-    int end = word.length();
-    if (windows && word.endsWith(".exe")) {
+    for (int k = 0; k < prefix.length(); k++) {
+      if (s[at + k] != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The command {@code word[0, length)} names: itself, without a version suffix or {@code .exe}. */
+  private String known(char[] word, int length) {
+    if (commands.contains(word, 0, length)) {
+      return new String(word, 0, length);
+    }
+    int end = length;
+    if (windows && length >= 4 && startsWith(word, length, length - 4, ".exe")) {
       end -= 4;
     } else {
-      while (end > 0 && (CharClass.isDigit(word.charAt(end - 1)) || word.charAt(end - 1) == '.')) {
+      while (end > 0 && (CharClass.isDigit(word[end - 1]) || word[end - 1] == '.')) {
         end--;
       }
     }
-    if (end < word.length() && end > 1 && commands.contains(word.substring(0, end))) {
-      return word.substring(0, end);
+    if (end < length && end > 1 && commands.contains(word, 0, end)) {
+      return new String(word, 0, end);
     }
-    int dash = word.indexOf('-');
-    if (dash > 1 && commands.contains(word.substring(0, dash))) {
-      return word.substring(0, dash) + "-";
+    int dash = 0;
+    while (dash < length && word[dash] != '-') {
+      dash++;
+    }
+    if (dash < length && dash > 1 && commands.contains(word, 0, dash)) {
+      return new String(word, 0, dash) + "-";
     }
     return null;
   }
 
-  private boolean looksLikeCommandLine(String s, int end, boolean afterSeparator, String name) {
-    int n = s.length();
+  private boolean looksLikeCommandLine(char[] s, int n, int end, boolean afterSeparator, String name) {
     boolean plain = plainWords.contains(name);
     if (name.endsWith("-")) {
       return true;
@@ -148,7 +174,7 @@ public final class ShellCommandDetector {
     if (end >= n) {
       return afterSeparator && (!plain || name.length() > 3);
     }
-    char next = s.charAt(end);
+    char next = s[end];
     if (next == ';' || next == '|' || next == '&' || next == '`' || next == '>' || next == '<'
         || next == ')' || next == '$') {
       return !plain || afterSeparator || next != ')';
@@ -156,25 +182,28 @@ public final class ShellCommandDetector {
     if (!CharClass.isSpace(next) && !(windows && next == '/')) {
       return false;
     }
-    int a = CharClass.skipSpaces(s, end);
+    int a = end;
+    while (a < n && CharClass.isSpace(s[a])) {
+      a++;
+    }
     if (a >= n) {
       return afterSeparator && !plain;
     }
-    char arg = s.charAt(a);
+    char arg = s[a];
     if (arg == '-' || arg == '/' || arg == '~' || arg == '$' || arg == '|' || arg == '>'
         || arg == '<' || arg == '`' || arg == '\'' || arg == '"' || arg == '\\' || arg == '*'
-        || (arg == '.' && a + 1 < n && (s.charAt(a + 1) == '/' || s.charAt(a + 1) == '.'))) {
+        || (arg == '.' && a + 1 < n && (s[a + 1] == '/' || s[a + 1] == '.'))) {
       return !(plain && !afterSeparator && (arg == '\'' || arg == '"'));
     }
-    if (windows && a + 2 < n && CharClass.isLetter(arg) && s.charAt(a + 1) == ':'
-        && (s.charAt(a + 2) == '\\' || s.charAt(a + 2) == '/')) {
+    if (windows && a + 2 < n && CharClass.isLetter(arg) && s[a + 1] == ':'
+        && (s[a + 2] == '\\' || s[a + 2] == '/')) {
       return true;
     }
     int w = a;
-    while (w < n && (CharClass.isWord(s.charAt(w)) || s.charAt(w) == '-')) {
+    while (w < n && (CharClass.isWord(s[w]) || s[w] == '-')) {
       w++;
     }
-    return w > a && commands.contains(s.substring(a, w)) && (w >= n || !CharClass.isLetter(s.charAt(w)))
-        && !plainWords.contains(s.substring(a, w));
+    return w > a && commands.contains(s, a, w) && (w >= n || !CharClass.isLetter(s[w]))
+        && !plainWords.contains(s, a, w);
   }
 }

@@ -24,15 +24,75 @@ import static dev.proxywasm.plugins.waflite.detect.SqlTokenizer.VARIABLE;
  */
 public final class SqlInjectionDetector {
   private static final char[] QUOTES = {0, '\'', '"', '`'};
+  /** {@link #shape} bits: some character other than letters, digits and {@code . _ - @}. */
+  private static final int STRUCTURED = 1;
+  private static final int SINGLE_QUOTE = 2;
+  private static final int DOUBLE_QUOTE = 4;
+  private static final int BACKTICK = 8;
+  /** A word or operator the numeric context needs (see {@link #shape}). */
+  private static final int NUMERIC_SQL = 16;
+  private static final String[] NUMERIC_WORDS = {
+    "or", "and", "xor", "union", "select", "into", "exec", "execute", "waitfor", "declare", "from"
+  };
+  /** {@link #statementStart}'s verbs not already in {@link #NUMERIC_WORDS}. */
+  private static final String[] STATEMENT_VERBS = {
+    "insert", "drop", "truncate", "update", "delete", "create", "alter", "shutdown", "load"
+  };
+  /** The words above packed by {@link #pack}: the numeric words first, then the verbs. */
+  private static final long[] TRIGGER_CODES = new long[NUMERIC_WORDS.length + STATEMENT_VERBS.length];
+  private static final long BLOOM_HASH = 0x9E3779B97F4A7C15L;
+  private static long NUMERIC_BLOOM;
+  // {@link #shape}'s character classes, whose low five bits are the shape bits they give;
+  // characters above U+007F are NEUTRAL.
+  private static final byte NEUTRAL = 0;
+  private static final byte SHAPE_BITS = 31;
+  private static final byte SPACE = 32 | STRUCTURED;
+  private static final byte AMPERSAND_OR_SLASH = 64 | STRUCTURED;
+  private static final byte LETTER = -1;
+  private static final byte[] CLASSES = new byte[128];
+
+  static {
+    for (int k = 0; k < NUMERIC_WORDS.length; k++) {
+      TRIGGER_CODES[k] = pack(NUMERIC_WORDS[k]);
+    }
+    for (int k = 0; k < STATEMENT_VERBS.length; k++) {
+      TRIGGER_CODES[NUMERIC_WORDS.length + k] = pack(STATEMENT_VERBS[k]);
+    }
+    for (int k = 0; k < NUMERIC_WORDS.length; k++) {
+      long spread = TRIGGER_CODES[k] * BLOOM_HASH;
+      NUMERIC_BLOOM |= 1L << (spread >>> 58) | 1L << (spread >>> 24);
+    }
+    for (int c = 0; c < 128; c++) {
+      boolean neutral = CharClass.isWord((char) c) || c == '.' || c == '-' || c == '@';
+      CLASSES[c] = neutral ? NEUTRAL : CharClass.isSpace((char) c) ? SPACE : STRUCTURED;
+    }
+    for (int c = 'a'; c <= 'z'; c++) {
+      CLASSES[c] = LETTER;
+    }
+    CLASSES['\''] = SINGLE_QUOTE | STRUCTURED;
+    CLASSES['"'] = DOUBLE_QUOTE | STRUCTURED;
+    CLASSES['`'] = BACKTICK | STRUCTURED;
+    CLASSES['&'] = AMPERSAND_OR_SLASH;
+    CLASSES['/'] = AMPERSAND_OR_SLASH;
+  }
   private final SqlTokenizer tokens = new SqlTokenizer();
+  private char[] chars = new char[256];
   private String text;
   private boolean quotedBreakout;
 
-  /** The fingerprint of the injection found in {@code lower} (lowercase text), or null. */
+  /**
+   * The fingerprint of the injection found in {@code lower} (lowercase text), or null. A value
+   * made only of letters, digits and {@code . _ - @} is a single token: whatever query it lands
+   * in, it cannot change the query's structure.
+   */
   public String detect(String lower) {
+    int shape = shape(lower);
+    if ((shape & STRUCTURED) == 0) {
+      return null;
+    }
     text = lower;
     for (char quote : QUOTES) {
-      if (quote != 0 && lower.indexOf(quote) < 0) {
+      if (quote == 0 ? (shape & (NUMERIC_SQL | SINGLE_QUOTE | DOUBLE_QUOTE)) == 0 : (shape & bitOf(quote)) == 0) {
         continue;
       }
       tokens.tokenize(lower, quote);
@@ -41,6 +101,96 @@ public final class SqlInjectionDetector {
       }
     }
     return null;
+  }
+
+  private static int bitOf(char quote) {
+    return quote == '\'' ? SINGLE_QUOTE : quote == '"' ? DOUBLE_QUOTE : BACKTICK;
+  }
+
+  /**
+   * One pass over the value, telling which of the tokenisations can find anything. Without a
+   * quote, the numeric context ({@link #numericContext}) needs a token that only these words
+   * and characters produce: a logical operator ({@code and or xor &&}), {@code union},
+   * {@code select}, {@code into}, {@code exec}, {@code waitfor}, {@code declare}, {@code from}
+   * (of {@code 1 as x from}), or a statement verb right after {@code ;}. A word counts unless a
+   * letter, digit, {@code _} or {@code $} touches it (the tokenizer would read a longer word);
+   * {@code /*} sends every value to the tokenizer, since a {@code /*!50000} comment vanishes
+   * and leaves a keyword glued to digits. Most values have none of these and skip tokenising.
+   */
+  private int shape(String s) {
+    int n = s.length();
+    char[] b = chars;
+    if (b.length < n) {
+      b = new char[Math.max(n, 2 * b.length)];
+      chars = b;
+    }
+    s.getChars(0, n, b, 0);
+    byte[] classes = CLASSES;
+    int shape = 0;
+    boolean afterSemicolon = false;
+    int i = 0;
+    while (i < n) {
+      char c = b[i];
+      int type = c < 128 ? classes[c] : NEUTRAL;
+      if (type == LETTER) {
+        int start = i;
+        long code = 0;
+        for (; i < n; i++) {
+          c = b[i];
+          if (c < 'a' || c > 'z') {
+            break;
+          }
+          code = code << 5 | (c - 96);
+        }
+        int length = i - start;
+        // Most words are none of the triggers: a Bloom filter (two bits of 64), tested here
+        // without a call, rejects them. Statement verbs, only wanted after ';', skip it.
+        long spread = code * BLOOM_HASH;
+        if (length >= 2 && length <= 8 && (afterSemicolon
+                || ((NUMERIC_BLOOM >>> (spread >>> 58)) & (NUMERIC_BLOOM >>> (spread >>> 24)) & 1) != 0)
+            && (start == 0 || !isWordChar(b[start - 1])) && (i == n || !isWordChar(b[i]))
+            && triggers(code, afterSemicolon)) {
+          shape |= NUMERIC_SQL;
+        }
+        afterSemicolon = false;
+        continue;
+      }
+      if (type != NEUTRAL) {
+        shape |= type & SHAPE_BITS;
+        if (type == AMPERSAND_OR_SLASH && i + 1 < n && b[i + 1] == (c == '&' ? '&' : '*')) {
+          shape |= NUMERIC_SQL;
+        }
+      }
+      if (type != SPACE && c != 0xa0) {
+        afterSemicolon = c == ';';
+      }
+      i++;
+    }
+    return shape;
+  }
+
+  private static boolean isWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+  }
+
+  /** Whether the word packed in {@code code} (5 bits a letter) needs the numeric context. */
+  private static boolean triggers(long code, boolean afterSemicolon) {
+    long[] codes = TRIGGER_CODES;
+    int last = afterSemicolon ? codes.length : NUMERIC_WORDS.length;
+    for (int k = 0; k < last; k++) {
+      if (codes[k] == code) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long pack(String word) {
+    long code = 0;
+    for (int k = 0; k < word.length(); k++) {
+      code = code << 5 | (word.charAt(k) - 96);
+    }
+    return code;
   }
 
   private boolean is(int i, char type) {

@@ -211,11 +211,11 @@ public final class SqlTokenizer {
     // Classified in place: a substring per word would cost more than the whole tokenizer.
     int length = i - from;
     char type;
-    if (is(s, from, length, "and") || is(s, from, length, "or") || is(s, from, length, "xor")) {
+    if (is(b, from, length, "and") || is(b, from, length, "or") || is(b, from, length, "xor")) {
       type = LOGIC;
-    } else if (is(s, from, length, "union")) {
+    } else if (is(b, from, length, "union")) {
       type = UNION;
-    } else if (KEYWORDS.contains(s, from, i)) {
+    } else if (KEYWORDS.contains(b, from, i)) {
       type = KEYWORD;
     } else if (next < n && b[next] == '(') {
       type = FUNCTION;
@@ -226,8 +226,16 @@ public final class SqlTokenizer {
     return i;
   }
 
-  private static boolean is(String s, int from, int length, String word) {
-    return length == word.length() && s.startsWith(word, from);
+  private static boolean is(char[] b, int from, int length, String word) {
+    if (length != word.length()) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      if (b[from + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void add(char type, int start, int end) {

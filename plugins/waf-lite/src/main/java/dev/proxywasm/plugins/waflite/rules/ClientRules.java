@@ -22,6 +22,10 @@ final class ClientRules {
           + "|wordpress hash grabber|zmeu|crimscanner|detectify|jorgee|floodgate|nasl|netlab360"
           + "|qualys|rapid7|burpcollaborator|interactsh|wprecon|cirt.net|sitelock"
           + "|struts-pwn|datacha0s|dotdotpwn|grendel-scan|jaascois|mozilla/5.0 sf|hydra|medusa");
+  private static final KeywordSet COOKIE_PROPERTY = KeywordSet.of(".cookie");
+  private static final KeywordSet DOCUMENT = KeywordSet.of("document");
+  private static final KeywordSet HTTP_EQUIV = KeywordSet.of("http-equiv");
+  private static final KeywordSet SET_COOKIE = KeywordSet.of("set-cookie");
   private static final KeywordSet SESSION_PARAMETERS = KeywordSet.parse(
       "jsessionid|aspsessionid|asp.net_sessionid|phpsession|phpsessid|weblogicsession"
           + "|session_id|session-id|cfid|cftoken|cfsid|jservsession|jwsession|laravel_session"
@@ -31,13 +35,17 @@ final class ClientRules {
 
   static void addTo(List<Rule> rules) {
     rules.add(Rule.values(913100, "Found User-Agent associated with security scanner",
-        TargetKind.UA_REFERER, t -> Target.asciiLowercase(t.name()).endsWith("user-agent")
-            ? SCANNERS.find(t.lower(), CharClass::wholeWord) : null));
+        TargetKind.UA_REFERER, t -> {
+          // Most values name no scanner: search first, so the target's name is built rarely.
+          String scanner = SCANNERS.find(t.lower(), KeywordSet.WHOLE_WORD);
+          return scanner != null && Target.asciiLowercase(t.name()).endsWith("user-agent") ? scanner : null;
+        }));
     rules.add(Rule.values(943100, "Session Fixation: cookie set in HTML",
         TargetKind.ARGS | TargetKind.ARG_NAMES, t -> {
           String s = t.lower();
-          boolean script = CharClass.contains(s, ".cookie") && CharClass.contains(s, "document");
-          boolean meta = CharClass.contains(s, "http-equiv") && CharClass.contains(s, "set-cookie");
+          // The keyword sets' prepared prefix filter answers for most values without a search.
+          boolean script = COOKIE_PROPERTY.containsAny(s) && DOCUMENT.containsAny(s);
+          boolean meta = HTTP_EQUIV.containsAny(s) && SET_COOKIE.containsAny(s);
           return script || meta ? CharClass.clip(s, 32) : null;
         }));
     rules.add(Rule.request(943110, Severity.CRITICAL,
@@ -93,6 +101,7 @@ final class ClientRules {
     }
     String refHost = r.substring(start, end);
     String h = Target.asciiLowercase(host);
-    return refHost.equals(h) || refHost.endsWith("." + h) || refHost.endsWith(h);
+    // The same host, a subdomain of it (".host") or any name ending in it: all end with it.
+    return refHost.endsWith(h);
   }
 }

@@ -2,6 +2,7 @@ package dev.proxywasm.plugins.waflite.rules;
 
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
+import dev.proxywasm.plugins.waflite.engine.CharacterSignature;
 import dev.proxywasm.plugins.waflite.engine.Rule;
 import dev.proxywasm.plugins.waflite.engine.Target;
 import dev.proxywasm.plugins.waflite.engine.TargetKind;
@@ -63,27 +64,31 @@ final class FileAccessRules {
       "mosconfig_absolute_path|_conf[path]|_server[document_root]|gallery_basedir"
           + "|path[docroot]|appserv_root|config[root_dir]|include");
 
+  // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
+  private static final KeywordSet.Acceptor FILE_BOUNDARY = FileAccessRules::fileBoundary;
+  private static final int SLASHES = CharacterSignature.of("/\\");
+
   private FileAccessRules() {}
 
   static void addTo(List<Rule> rules) {
     rules.add(Rule.values(930100, "Path Traversal Attack (/../) or (/.../)",
         ARG_TARGETS | TargetKind.RAW_URI | TargetKind.HEADERS | TargetKind.FILENAMES,
-        t -> ENCODED_TRAVERSAL.find(Target.asciiLowercase(t.value()), KeywordSet.ANYWHERE)));
+        t -> ENCODED_TRAVERSAL.find(lowercaseValue(t), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(930110, "Path Traversal Attack (/../) or (/.../)",
         ARG_TARGETS | TargetKind.RAW_URI | TargetKind.HEADERS | TargetKind.FILENAMES,
         FileAccessRules::traversal));
     rules.add(Rule.values(930120, "OS File Access Attempt", ARG_TARGETS,
-        t -> OS_FILES.find(normalisedPath(t), FileAccessRules::fileBoundary)));
+        t -> OS_FILES.find(normalisedPath(t), FILE_BOUNDARY)));
     rules.add(Rule.values(930130, "Restricted File Access Attempt", TargetKind.PATH,
         t -> {
-          String path = Target.asciiLowercase(t.value());
-          String hit = RESTRICTED_PATHS.find(path, FileAccessRules::fileBoundary);
+          String path = lowercaseValue(t);
+          String hit = RESTRICTED_PATHS.find(path, FILE_BOUNDARY);
           return hit != null ? hit : OS_FILES.find(path, (s, a, b) -> (a == 0 || s.charAt(a - 1) == '/')
               && fileBoundary(s, a, b));
         }));
     rules.add(Rule.values(930140, "AI coding assistant configuration access attempt",
-        TargetKind.PATH, t -> AI_ARTIFACTS.find(Target.asciiLowercase(t.value()),
-            FileAccessRules::fileBoundary)));
+        TargetKind.PATH, t -> AI_ARTIFACTS.find(lowercaseValue(t),
+            FILE_BOUNDARY)));
     rules.add(Rule.values(931100, "RFI Attack: URL with IP address",
         TargetKind.ARGS, FileAccessRules::urlWithIp));
     rules.add(Rule.values(931110, "RFI Attack: vulnerable parameter name with URL",
@@ -115,8 +120,22 @@ final class FileAccessRules {
     return dot > slash + 1 && dot < url.length() - 2;
   }
 
+  /**
+   * The value as parsed, in ASCII lowercase. When decoding changed nothing that is
+   * {@link Target#lower()}, the text the keyword sets were prepared with, so their searches
+   * can rule it out at once.
+   */
+  private static String lowercaseValue(Target t) {
+    return t.decoded() == t.value() ? t.lower() : Target.asciiLowercase(t.value());
+  }
+
+  /**
+   * {@link Target#lower()} path-normalised. Normalisation acts only at {@code /} and
+   * {@code \}: without them (signature) the value is its own normal form, and the keyword
+   * sets were prepared with that very text.
+   */
   private static String normalisedPath(Target t) {
-    return PathNormaliser.normalise(t.lower());
+    return (t.signature() & SLASHES) == 0 ? t.lower() : PathNormaliser.normalise(t.lower());
   }
 
   private static boolean fileBoundary(String s, int start, int end) {
@@ -132,8 +151,8 @@ final class FileAccessRules {
   private static String traversal(Target t) {
     String s = t.decoded();
     int n = s.length();
-    for (int i = 0; i + 1 < n; i++) {
-      if (s.charAt(i) == '.' && s.charAt(i + 1) == '.') {
+    for (int i = s.indexOf('.'); i >= 0 && i + 1 < n; i = s.indexOf('.', i + 1)) {
+      if (s.charAt(i + 1) == '.') {
         int j = i;
         while (j < n && s.charAt(j) == '.') {
           j++;

@@ -77,7 +77,7 @@ final class GenericRules {
           return null;
         }));
     rules.add(Rule.values(934150, "Ruby Injection Attack", TARGETS,
-        t -> RUBY.find(t.lower(), CharClass::wordStart)));
+        t -> RUBY.find(t.lower(), KeywordSet.WORD_START)));
     rules.add(Rule.values(934160, "Node.js DoS attack", TARGETS, GenericRules::endlessLoop));
     rules.add(Rule.values(934170, "PHP data scheme attack", TargetKind.ARGS, t -> {
       String v = t.lower().trim();

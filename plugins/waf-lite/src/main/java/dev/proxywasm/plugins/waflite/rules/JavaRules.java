@@ -10,6 +10,7 @@ import java.util.List;
 /** CRS 944: Java attacks (deserialisation gadgets, dangerous classes, Log4Shell). */
 final class JavaRules {
   private static final int TARGETS = TargetKind.INJECTION | TargetKind.HEADERS;
+  private static final KeywordSet JAVA_LANG = KeywordSet.of("java.lang.");
   private static final KeywordSet PROCESS = KeywordSet.parse("runtime|processbuilder");
   private static final KeywordSet GADGETS = KeywordSet.parse(
       "clonetransformer|forclosure|instantiatefactory|instantiatetransformer|invokertransformer"
@@ -26,6 +27,10 @@ final class JavaRules {
     rules.add(Rule.values(944100, "Remote Command Execution: Suspicious Java class detected",
         TARGETS, t -> {
           String s = t.lower();
+          // The keyword set's prepared prefix filter rules most values out without a search.
+          if (!JAVA_LANG.containsAny(s)) {
+            return null;
+          }
           int at = CharClass.indexOf(s, "java.lang.", 0);
           return at >= 0 && (s.startsWith("runtime", at + 10) || s.startsWith("processbuilder", at + 10))
               ? s.substring(at, Math.min(s.length(), at + 24)) : null;

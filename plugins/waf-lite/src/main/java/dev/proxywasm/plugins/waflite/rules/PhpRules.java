@@ -50,6 +50,8 @@ final class PhpRules {
           + "|url_rewriter.|highlight.|suhosin.|apc.|realpath_cache_size|unserialize_callback_func"
           + "|auto_detect_line_endings|default_socket_timeout|implicit_flush|arg_separator.");
 
+  // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
+  private static final KeywordSet.Acceptor CALL = PhpRules::isCall;
   private PhpRules() {}
 
   static void addTo(List<Rule> rules) {
@@ -67,7 +69,7 @@ final class PhpRules {
     rules.add(Rule.values(933150, "PHP Injection Attack: High-Risk PHP Function Name Found",
         TARGETS, t -> HIGH_RISK.find(t.lower(), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(933160, "PHP Injection Attack: High-Risk PHP Function Call Found",
-        TARGETS, t -> t.lower().indexOf('(') < 0 ? null : CALLED.find(t.lower(), PhpRules::isCall)));
+        TARGETS, t -> t.lower().indexOf('(') < 0 ? null : CALLED.find(t.lower(), CALL)));
     rules.add(Rule.values(933170, "PHP Injection Attack: Serialized Object Injection", TARGETS
         | TargetKind.HEADERS, PhpRules::serializedObject));
     rules.add(Rule.values(933180, "PHP Injection Attack: Variable Function Call Found", TARGETS,

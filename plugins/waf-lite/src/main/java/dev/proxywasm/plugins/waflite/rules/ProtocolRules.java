@@ -23,6 +23,7 @@ final class ProtocolRules {
       "asa|asax|ascx|backup|bak|bat|cdx|cer|cfg|cmd|com|config|conf|cs|csproj|csr|dat|db|dbf|dll"
           + "|dos|htr|htw|ida|idc|idq|inc|ini|key|licx|lnk|log|mdb|old|pass|pdb|pol|printer|pwd"
           + "|rdb|resources|resx|sql|swp|sys|vb|vbs|vbproj|vsdisco|webinfo|xsd|xsx");
+  private static final int PIPE = CharacterSignature.of("|");
   private static final KeywordSet RESTRICTED_HEADERS = KeywordSet.parse(
       "proxy|lock-token|content-range|if|x-http-method-override|x-http-method|x-method-override"
           + "|x-middleware-subrequest");
@@ -148,7 +149,7 @@ final class ProtocolRules {
     rules.add(Rule.values(921110, 1, Severity.CRITICAL, "HTTP Request Smuggling Attack",
         ARGS | TargetKind.BODY, t -> smuggledRequest(t.lower())));
     rules.add(Rule.values(921120, 1, Severity.CRITICAL, "HTTP Response Splitting Attack",
-        ARGS | TargetKind.BODY, t -> splitHeader(t.lower(), true)));
+        ARGS | TargetKind.BODY, t -> hasLineBreak(t) ? splitHeader(t.lower(), true) : null));
     rules.add(Rule.values(921130, 1, Severity.CRITICAL, "HTTP Response Splitting Attack",
         ARGS | TargetKind.BODY, t -> {
           String s = t.lower();
@@ -180,21 +181,26 @@ final class ProtocolRules {
           return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 ? "CR/LF" : null;
         }));
     rules.add(Rule.values(921160, 1, Severity.CRITICAL, "HTTP Header Injection: CR/LF and header name",
-        ARGS, t -> splitHeader(t.lower(), false)));
+        ARGS, t -> hasLineBreak(t) ? splitHeader(t.lower(), false) : null));
     rules.add(Rule.values(921190, 1, Severity.CRITICAL, "HTTP Splitting (CR/LF in request filename detected)",
         TargetKind.PATH, t -> t.value().indexOf('\n') >= 0 || t.value().indexOf('\r') >= 0 ? "CR/LF" : null));
     rules.add(Rule.values(921200, 1, Severity.CRITICAL, "LDAP Injection Attack",
         ARGS | TargetKind.COOKIES | TargetKind.BODY, t -> ldapInjection(t.lower())));
     rules.add(Rule.values(921240, 1, Severity.CRITICAL, "mod_proxy attack attempt detected",
         TargetKind.RAW_URI, t -> {
-          String s = Target.asciiLowercase(t.decoded());
+          // Needs a '|' (signature first); lower() is the decoded value in ASCII lowercase.
+          if ((t.signature() & PIPE) == 0) {
+            return null;
+          }
+          String s = t.lower();
           int at = CharClass.indexOf(s, "unix:", 0);
           return at >= 0 && s.indexOf('|', at) > at ? "unix:" : null;
         }));
     rules.add(Rule.request(921250, Severity.CRITICAL, "Old Cookies V1 usage attempt detected",
         facts -> {
           String cookie = facts.request().header("cookie");
-          return cookie != null && Target.asciiLowercase(cookie).contains("$version")
+          // Most Cookie headers have no '$': test that before lowercasing and searching.
+          return cookie != null && cookie.indexOf('$') >= 0 && Target.asciiLowercase(cookie).contains("$version")
               ? new Target(0, "REQUEST_HEADERS:Cookie", "$Version") : null;
         }));
     rules.add(Rule.request(921421, Severity.CRITICAL, "Content type smuggled outside the mime type",
@@ -370,6 +376,14 @@ final class ProtocolRules {
       return text.startsWith("http/", j) || (a > 0 && j < text.length()
           && (text.charAt(j) == '\n' || text.charAt(j) == '\r'));
     });
+  }
+
+  /**
+   * Whether the decoded value has a CR or LF (its signature covers the decoded value), as
+   * {@link #splitHeader} needs: values that reach those rules through a {@code %} mostly do not.
+   */
+  private static boolean hasLineBreak(Target t) {
+    return (t.signature() & CharacterSignature.LINE_BREAK) != 0;
   }
 
   /** A line break followed by a response header name and a colon. */

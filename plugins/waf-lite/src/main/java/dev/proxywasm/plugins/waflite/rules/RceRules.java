@@ -3,6 +3,7 @@ package dev.proxywasm.plugins.waflite.rules;
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
 import dev.proxywasm.plugins.waflite.detect.ShellCommandDetector;
+import dev.proxywasm.plugins.waflite.engine.CharacterSignature;
 import dev.proxywasm.plugins.waflite.engine.Rule;
 import dev.proxywasm.plugins.waflite.engine.Target;
 import dev.proxywasm.plugins.waflite.engine.TargetKind;
@@ -81,6 +82,8 @@ final class RceRules {
           + "|set-mppreference|get-localuser|new-localuser|enter-pssession|new-pssession"
           + "|import-module|get-service|stop-service|clear-eventlog|get-hotfix|test-connection"
           + "|-encodedcommand|-executionpolicy|-windowstyle hidden|-noprofile|-noninteractive");
+  private static final KeywordSet POWERSHELL = KeywordSet.of("powershell", "powershell.exe");
+  private static final KeywordSet.Acceptor LAUNCHES_POWERSHELL = RceRules::launchesPowershell;
   private static final ShellCommandDetector UNIX =
       new ShellCommandDetector(UNIX_COMMANDS, PLAIN_WORDS, false);
   private static final ShellCommandDetector WINDOWS =
@@ -95,6 +98,10 @@ final class RceRules {
           + "|.gitconfig|.zshrc|.vimrc|.mysql_history|.bash_history|crontab|passwd|shadow");
 
   private static final String[] COMPARISONS = {" geq ", " equ ", " neq ", " leq ", " gtr ", " lss "};
+  private static final int PERCENT_EQUALS_OR_QUOTE = CharacterSignature.of("%=\\\"'");
+  private static final KeywordSet IF_CONDITIONS = KeywordSet.of("exist", "defined", "errorlevel", "cmdextversion");
+  private static final int SEPARATORS = CharacterSignature.of(";|&`(<") | CharacterSignature.LINE_BREAK;
+  private static final KeywordSet.Acceptor BEFORE_SEPARATOR = RceRules::beforeSeparator;
 
   private RceRules() {}
 
@@ -102,7 +109,7 @@ final class RceRules {
     rules.add(Rule.values(932120, "Remote Command Execution: Windows PowerShell Command Found",
         TARGETS, RceRules::powershell));
     rules.add(Rule.values(932125, "Remote Command Execution: Windows Command Injection",
-        TARGETS, t -> WINDOWS.find(t.lower())));
+        TARGETS, t -> WINDOWS.find(t.lower(), hasSeparator(t))));
     rules.add(Rule.values(932130, "Remote Command Execution: Unix Shell Expression Found",
         TARGETS, RceRules::shellExpression));
     rules.add(Rule.values(932140, "Remote Command Execution: Windows FOR/IF Command Found",
@@ -117,7 +124,7 @@ final class RceRules {
         t -> RESTRICTED_UPLOADS.find(Filenames.storedName(t),
             (s, a, b) -> a == 0 && (b == s.length() || s.charAt(b) == '.' || s.charAt(b) == '-'))));
     rules.add(Rule.values(932235, "Remote Command Execution: Unix Command Injection", TARGETS,
-        t -> UNIX.find(t.lower())));
+        t -> UNIX.find(t.lower(), hasSeparator(t))));
     rules.add(Rule.values(932270, "Remote Command Execution: Unix tilde expansion", TARGETS,
         RceRules::tildeExpansion));
     rules.add(Rule.values(932280, "Remote Command Execution: Brace expansion", TARGETS,
@@ -130,26 +137,32 @@ final class RceRules {
         }));
   }
 
+  /** Whether the value may hold a command separator (the signature covers the decoded value). */
+  private static boolean hasSeparator(Target t) {
+    return (t.signature() & SEPARATORS) != 0;
+  }
+
   private static String powershell(Target t) {
     String s = t.lower();
-    String cmdlet = POWERSHELL_CMDLETS.find(s, CharClass::wholeWord);
+    String cmdlet = POWERSHELL_CMDLETS.find(s, KeywordSet.WHOLE_WORD);
     if (cmdlet != null) {
       return cmdlet;
     }
-    int at = CharClass.indexOf(s, "powershell", 0);
-    while (at >= 0) {
-      int end = at + 10;
-      if (s.startsWith(".exe", end)) {
-        return "powershell.exe";
-      }
-      int a = CharClass.skipSpaces(s, end);
-      if (a > end && a < s.length() && (s.charAt(a) == '-' || s.charAt(a) == '/'
-          || s.charAt(a) == '"' || (a + 1 < s.length() && s.charAt(a + 1) == ':'))) {
-        return "powershell";
-      }
-      at = CharClass.indexOf(s, "powershell", end);
+    return POWERSHELL.find(s, LAUNCHES_POWERSHELL);
+  }
+
+  /**
+   * {@code powershell.exe}, or {@code powershell} followed by spaces and an option, a path or
+   * a quoted command. A "powershell" followed by ".exe" is left to the longer keyword, which
+   * ends later in the same pass.
+   */
+  private static boolean launchesPowershell(String s, int start, int end) {
+    if (end - start > 10 || s.startsWith(".exe", end)) {
+      return end - start > 10;
     }
-    return null;
+    int a = CharClass.skipSpaces(s, end);
+    return a > end && a < s.length() && (s.charAt(a) == '-' || s.charAt(a) == '/'
+        || s.charAt(a) == '"' || (a + 1 < s.length() && s.charAt(a + 1) == ':'));
   }
 
   /** {@code $(...)}, {@code ${...}}, {@code <(...)}, {@code >(...)}, {@code /e[t]c}-style globs. */
@@ -197,7 +210,7 @@ final class RceRules {
   }
 
   private static String windowsForIf(Target t) {
-    if (!mayNameForOrIf(t.lower())) {
+    if (!mayNameForOrIf(t.lower()) || !mayCompleteForOrIf(t)) {
       return null;
     }
     String s = t.commandLine();
@@ -260,6 +273,29 @@ final class RceRules {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the {@code cmdLine} form can hold what must follow "for" or "if": a {@code for}
+   * loop needs {@code %}, a comparison {@code ==} or a {@code %} operand (the form has no
+   * {@code "}), the rest exist, defined, errorlevel or cmdextversion followed by a separator.
+   * Without {@code \ " ' ^}, which the form drops, the value reads as the form does. Prose
+   * with "if" or "for" has none of them, so it is spared the normalisation.
+   */
+  private static boolean mayCompleteForOrIf(Target t) {
+    if ((t.signature() & PERCENT_EQUALS_OR_QUOTE) != 0 || t.lower().indexOf('^') >= 0) {
+      return true; // '%' or '=', or quotes the form would drop: let the full check decide
+    }
+    return IF_CONDITIONS.find(t.lower(), BEFORE_SEPARATOR) != null;
+  }
+
+  private static boolean beforeSeparator(String s, int start, int end) {
+    return end < s.length() && isCmdSeparator(s.charAt(end));
+  }
+
+  /** The characters {@code cmdLine} turns into a space. */
+  private static boolean isCmdSeparator(char c) {
+    return c == ',' || c == ';' || CharClass.isSpace(c);
   }
 
   private static boolean isCmdQuote(char c) {

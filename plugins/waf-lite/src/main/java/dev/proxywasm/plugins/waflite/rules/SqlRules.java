@@ -51,32 +51,31 @@ final class SqlRules {
     "-0000023456", "4294967295", "4294967296", "2147483648", "2147483647", "0000012345",
     "-2147483648", "-2147483649", "0000023456", "2.2250738585072007e-308",
     "2.2250738585072011e-308", "1e309", "9223372036854775807", "-9223372036854775808");
+  private static final KeywordSet HAVING = KeywordSet.of("having");
+  private static final KeywordSet IF = KeywordSet.of("if");
+  private static final KeywordSet JSON_EXTRACT = KeywordSet.of("json_extract(", "json_extract (");
   private static final KeywordSet POSTGRES_TYPES = KeywordSet.parse(
       "int|int2|int4|int8|integer|bigint|smallint|text|varchar|char|numeric|json|jsonb|regclass"
           + "|oid|bytea|boolean|bool|float|real|xml|inet|name|tsvector|date|timestamp|uuid");
 
+  // Acceptors as constants: TeaVM would allocate a method reference per evaluation.
+  private static final KeywordSet.Acceptor CALLED = SqlRules::isCalled;
+  private static final KeywordSet.Acceptor WHOLE_VALUE = SqlRules::isWholeValue;
+  private static final KeywordSet.Acceptor HAVING_CONDITION = SqlRules::havingCondition;
+  private static final KeywordSet.Acceptor IF_COMPARISON = SqlRules::ifComparison;
   private SqlRules() {}
 
   static void addTo(List<Rule> rules) {
     rules.add(Rule.values(942100, "SQL Injection Attack Detected via libinjection-style tokens",
-        TARGETS & ~TargetKind.PATH, t -> couldBeSql(t.lower()) ? DETECTOR.detect(t.lower()) : null));
+        TARGETS & ~TargetKind.PATH, t -> DETECTOR.detect(t.lower())));
     rules.add(Rule.values(942140, "SQL Injection Attack: Common DB Names Detected", TARGETS,
-        t -> CATALOGUE.find(t.lower(), CharClass::wordStart)));
+        t -> CATALOGUE.find(t.lower(), KeywordSet.WORD_START)));
     rules.add(Rule.values(942151, "SQL Injection Attack: SQL function name detected", TARGETS,
-        t -> t.lower().indexOf('(') < 0 ? null : FUNCTIONS.find(t.lower(), SqlRules::isCalled)));
-    rules.add(Rule.values(942220, "Looking for integer overflow attacks", TARGETS, t -> {
-      // Every listed number starts with a digit or '-': check that before trimming and comparing.
-      String s = t.lower();
-      int i = 0;
-      while (i < s.length() && s.charAt(i) <= ' ') {
-        i++;
-      }
-      if (i == s.length() || !(s.charAt(i) == '-' || CharClass.isDigit(s.charAt(i)))) {
-        return null;
-      }
-      String v = s.trim();
-      return OVERFLOW_NUMBERS.contains(v) ? v : null;
-    }));
+        t -> t.lower().indexOf('(') < 0 ? null : FUNCTIONS.find(t.lower(), CALLED)));
+    rules.add(Rule.values(942220, "Looking for integer overflow attacks", TARGETS,
+        // The trimmed value is one of the numbers: a search (which the prepared prefix filter
+        // answers at once for most values) for a number with only padding around it.
+        t -> OVERFLOW_NUMBERS.find(t.lower(), WHOLE_VALUE)));
     rules.add(Rule.values(942230, "Detects conditional SQL injection attempts", TARGETS,
         SqlRules::conditional));
     rules.add(Rule.values(942290, "Finds basic MongoDB SQL injection attempts",
@@ -98,8 +97,8 @@ final class SqlRules {
     rules.add(Rule.values(942550, "JSON-Based SQL Injection", TARGETS, SqlRules::jsonOperators));
     rules.add(Rule.values(942560, "MySQL Scientific Notation payload detected", TARGETS, t -> {
       String s = t.lower();
-      for (int i = 1; i + 2 < s.length(); i++) {
-        if (s.charAt(i) == '.' && s.charAt(i + 1) == 'e' && CharClass.isDigit(s.charAt(i - 1))
+      for (int i = s.indexOf('.', 1); i >= 0 && i + 2 < s.length(); i = s.indexOf('.', i + 1)) {
+        if (s.charAt(i + 1) == 'e' && CharClass.isDigit(s.charAt(i - 1))
             && (s.charAt(i + 2) == '(' || s.charAt(i + 2) == '.' || s.charAt(i + 2) == ',')) {
           return s.substring(i - 1, i + 3);
         }
@@ -108,18 +107,19 @@ final class SqlRules {
     }));
   }
 
-  /**
-   * A value made only of letters, digits and {@code . _ - @} is a single token: whatever
-   * query it lands in, it cannot change the query's structure. Most values are like that.
-   */
-  private static boolean couldBeSql(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(CharClass.isWord(c) || c == '.' || c == '-' || c == '@' || c > 0x7f)) {
-        return true;
+  /** {@code [start, end)} is all of {@code text} but what {@code String.trim} removes. */
+  private static boolean isWholeValue(String text, int start, int end) {
+    for (int i = 0; i < start; i++) {
+      if (text.charAt(i) > ' ') {
+        return false;
       }
     }
-    return false;
+    for (int i = end; i < text.length(); i++) {
+      if (text.charAt(i) > ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A function name as a whole word, followed by {@code (} (spaces and comments allowed). */
@@ -150,39 +150,40 @@ final class SqlRules {
       }
       at = s.indexOf(')', at + 1);
     }
-    at = CharClass.indexOf(s, "having", 0);
-    while (at >= 0) {
-      int i = CharClass.skipSpaces(s, at + 6);
-      int word = i;
-      while (i < s.length() && !CharClass.isSpace(s.charAt(i))) {
-        i++;
-      }
-      i = CharClass.skipSpaces(s, i);
-      if (CharClass.wordStart(s, at, at) && i > word && i < s.length() && !CharClass.isWord(s.charAt(i))) {
-        return "having";
-      }
-      at = CharClass.indexOf(s, "having", at + 6);
+    // Keyword sets, not indexOf: the prepared prefix filter rules out most values at once.
+    if (HAVING.find(s, HAVING_CONDITION) != null) {
+      return "having";
     }
-    at = CharClass.indexOf(s, "if", 0);
-    while (at >= 0) {
-      int i = at + 2;
-      if (i < s.length() && s.charAt(i) == ' ') {
-        i++;
-      }
-      if (CharClass.wordStart(s, at, at) && i + 1 < s.length() && s.charAt(i) == '('
-          && CharClass.isWord(s.charAt(i + 1))) {
-        int j = i + 1;
-        while (j < s.length() && CharClass.isWord(s.charAt(j))) {
-          j++;
-        }
-        j = CharClass.skipSpaces(s, j);
-        if (j < s.length() && "=<>~".indexOf(s.charAt(j)) >= 0) {
-          return "if(";
-        }
-      }
-      at = CharClass.indexOf(s, "if", at + 2);
+    return IF.find(s, IF_COMPARISON) != null ? "if(" : null;
+  }
+
+  /** {@code having} as a word start, then a word, then something that is not a word. */
+  private static boolean havingCondition(String s, int at, int end) {
+    int i = CharClass.skipSpaces(s, end);
+    int word = i;
+    while (i < s.length() && !CharClass.isSpace(s.charAt(i))) {
+      i++;
     }
-    return null;
+    i = CharClass.skipSpaces(s, i);
+    return CharClass.wordStart(s, at, at) && i > word && i < s.length() && !CharClass.isWord(s.charAt(i));
+  }
+
+  /** {@code if(} or {@code if (} as a word start, with a word compared to something. */
+  private static boolean ifComparison(String s, int at, int end) {
+    int i = end;
+    if (i < s.length() && s.charAt(i) == ' ') {
+      i++;
+    }
+    if (CharClass.wordStart(s, at, at) && i + 1 < s.length() && s.charAt(i) == '('
+        && CharClass.isWord(s.charAt(i + 1))) {
+      int j = i + 1;
+      while (j < s.length() && CharClass.isWord(s.charAt(j))) {
+        j++;
+      }
+      j = CharClass.skipSpaces(s, j);
+      return j < s.length() && "=<>~".indexOf(s.charAt(j)) >= 0;
+    }
+    return false;
   }
 
   private static String mongo(Target t) {
@@ -231,13 +232,14 @@ final class SqlRules {
   /** Postgres/MySQL JSON operators applied to JSON literals: {@code '{"a":1}' @> ...}. */
   private static String jsonOperators(Target t) {
     String s = t.lower();
-    if (CharClass.contains(s, "json_extract(") || CharClass.contains(s, "json_extract (")) {
+    if (JSON_EXTRACT.containsAny(s)) {
       return "json_extract";
     }
-    int n = s.length();
-    for (int i = 0; i + 1 < n; i++) {
+    // A literal's closing quote: visit the quotes rather than every character.
+    for (int q = s.indexOf('\'', 1); q >= 0; q = s.indexOf('\'', q + 1)) {
+      int i = q - 1;
       char c = s.charAt(i);
-      if ((c == '}' || c == ']') && s.charAt(i + 1) == '\'') {
+      if (c == '}' || c == ']') {
         int j = CharClass.skipSpacesAndComments(s, i + 2);
         if (s.startsWith("::json", j) || s.startsWith("->", j) || s.startsWith("#>", j)
             || s.startsWith("@>", j) || s.startsWith("<@", j) || s.startsWith("?|", j)

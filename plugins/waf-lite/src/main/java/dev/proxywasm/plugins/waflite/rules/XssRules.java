@@ -36,6 +36,8 @@ final class XssRules {
 
   private static final String[] SCRIPT_SCHEMES = {"javascript", "vbscript", "livescript"};
 
+  // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
+  private static final KeywordSet.Acceptor JS_CALL = XssRules::isJsCall;
   private XssRules() {}
 
   static void addTo(List<Rule> rules) {
@@ -69,7 +71,7 @@ final class XssRules {
     rules.add(Rule.values(941370, "JavaScript global variable found", TARGETS, XssRules::globalAccess));
     rules.add(Rule.values(941390, "Javascript method detected", TARGETS,
         t -> t.lower().indexOf('(') < 0 && t.lower().indexOf('`') < 0 ? null
-            : JS_CALLS.find(t.lower(), XssRules::isJsCall)));
+            : JS_CALLS.find(t.lower(), JS_CALL)));
   }
 
   /** A tag the browser would act on: an active tag, or any tag with a handler or script URL. */

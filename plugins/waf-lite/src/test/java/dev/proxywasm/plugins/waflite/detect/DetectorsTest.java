@@ -16,7 +16,8 @@ class DetectorsTest {
   @ParameterizedTest
   @ValueSource(strings = {"1' or '1'='1", "1 union select password from users", "admin'--",
       "1); drop table users", "x' and sleep(5)--", "-1\" or \"a\"=\"a", "1 or 1=1",
-      "foo')waitfor delay'0:0:5'--", "1' order by 3--+"})
+      "foo')waitfor delay'0:0:5'--", "1' order by 3--+", "1&&1=1", "1;shutdown", "1 xor 1=1",
+      "1/*!50000or 1=1*/", "1;\u00a0drop table users"})
   void sqlInjectionsAreFound(String payload) {
     assertNotNull(sql.detect(payload), payload);
   }
@@ -24,7 +25,8 @@ class DetectorsTest {
   @ParameterizedTest
   @ValueSource(strings = {"o'reilly", "select your size", "d'or 1st parfume", "\"wood\" and \"sign\"",
       "union was a great select", "christmas stocking \"not\" stuffer", "7\" #2 circular needle",
-      "rock 'n' roll", "it's 5 o'clock"})
+      "rock 'n' roll", "it's 5 o'clock", "1-or-1=1", "1 ore 1=1", "1 order 1=1", "x; dropped table", "please drop table 3",
+      "1or 1=1", "mozilla/5.0 (windows nt 10.0; win64; x64) applewebkit/537.36 (khtml, like gecko)"})
   void sqlLookAlikesAreNot(String text) {
     assertNull(sql.detect(text), text);
   }
@@ -33,14 +35,21 @@ class DetectorsTest {
   @ValueSource(strings = {"x;cat /etc/passwd", "a|whoami", "`whoami`", "$(ifconfig)", "cat /etc/shadow",
       "/usr/bin/whoami", "c\\at /etc/hosts", "time ifconfig"})
   void shellCommandsAreFound(String payload) {
-    assertNotNull(shell.find(payload), payload);
+    assertNotNull(shell.find(payload, true), payload);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"bash away in the gym", "time he came.", "curl and divergence", "ls 300 lexus",
       "cat", "the cat sat; time passed"})
   void proseWithCommandWordsIsNot(String text) {
-    assertNull(shell.find(text), text);
+    assertNull(shell.find(text, true), text);
+  }
+
+  @Test
+  void withoutSeparatorsOnlyTheStartIsRead() {
+    assertEquals("cat", shell.find("cat /etc/shadow", false));
+    assertEquals("whoami", shell.find("x;whoami", true));
+    assertNull(shell.find("x;whoami", false));
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.proxywasm.plugins.waflite.detect;
 
+import org.teavm.classlib.PlatformDetector;
+import org.teavm.interop.Address;
+
 /**
  * Aho-Corasick automaton over lowercase keywords: finds every occurrence of any keyword in one
  * pass over the text, whatever the number of keywords (CRS's {@code @pm}/{@code @pmFromFile}).
@@ -33,7 +36,7 @@ public final class KeywordSet {
   private char[] delta;
   private int[] output;     // keyword index ending at this node, or -1
   private int[] outputLink; // next node on the fail chain with an output, or -1
-  private boolean[] reports;
+  private byte[] reports;   // 1 where a keyword ends at the node or along its fail chain
   private char[] depth;     // length of the trie path to each node
   private static char[] buffer = new char[256];
   // Every set, numbered as built. For the first 64, PREFIXES maps a hash of each keyword's
@@ -97,7 +100,7 @@ public final class KeywordSet {
     delta = new char[nodes * classes];
     int[] fail = new int[nodes];
     outputLink = new int[nodes];
-    reports = new boolean[nodes];
+    reports = new byte[nodes];
     int[] queue = new int[nodes];
     int head = 0;
     int tail = 0;
@@ -114,7 +117,7 @@ public final class KeywordSet {
       int node = queue[head++];
       int f = fail[node];
       outputLink[node] = output[f] >= 0 ? f : outputLink[f];
-      reports[node] = output[node] >= 0 || outputLink[node] >= 0;
+      reports[node] = (byte) (output[node] >= 0 || outputLink[node] >= 0 ? 1 : 0);
       for (int c = 1; c < classes; c++) {
         int child = trie[node * classes + c];
         if (child != 0) {
@@ -181,17 +184,14 @@ public final class KeywordSet {
   }
 
   private String find(String text, char[] chars, int n, Acceptor acceptor) {
-    char[] delta = this.delta;
-    byte[] classOf = this.classOf;
-    boolean[] reports = this.reports;
-    int classes = this.classes;
     int node = 0;
     for (int i = 0; i < n; i++) {
-      char c = chars[i];
-      node = delta[node * classes + (c < 128 ? classOf[c] : 0)];
-      if (!reports[node]) {
-        continue;
+      long stop = PlatformDetector.isWebAssembly() ? runInMemory(chars, i, n, node) : run(chars, i, n, node);
+      i = (int) (stop >>> 32);
+      if (i == n) {
+        return null;
       }
+      node = (int) stop;
       for (int o = output[node] >= 0 ? node : outputLink[node]; o >= 0; o = outputLink[o]) {
         String keyword = keywords[output[o]];
         if (acceptor.accept(text, i + 1 - keyword.length(), i + 1)) {
@@ -200,6 +200,48 @@ public final class KeywordSet {
       }
     }
     return null;
+  }
+
+  /**
+   * Runs the automaton from {@code node} over {@code chars[from, n)} up to the first character
+   * at which a keyword may end: returns that position in the high word and the node reached
+   * in the low word, or {@code n} in the high word when there is none.
+   */
+  private long run(char[] chars, int from, int n, int node) {
+    char[] delta = this.delta;
+    byte[] classOf = this.classOf;
+    byte[] reports = this.reports;
+    int classes = this.classes;
+    for (int i = from; i < n; i++) {
+      char c = chars[i];
+      node = delta[node * classes + (c < 128 ? classOf[c] : 0)];
+      if (reports[node] != 0) {
+        return (long) i << 32 | node;
+      }
+    }
+    return (long) n << 32;
+  }
+
+  /**
+   * {@link #run} reading memory directly inside the module: node and class indices stay
+   * within the tables by construction, and the caller's {@code n} within {@code chars}, so
+   * TeaVM's per-access checks (most of the cost of a checked loop) are not needed.
+   */
+  private long runInMemory(char[] chars, int from, int n, int node) {
+    Address text = Address.ofData(chars);
+    Address delta = Address.ofData(this.delta);
+    Address classOf = Address.ofData(this.classOf);
+    Address reports = Address.ofData(this.reports);
+    int classes = this.classes;
+    for (int i = from; i < n; i++) {
+      char c = text.add(i << 1).getChar();
+      int cls = c < 128 ? classOf.add(c).getByte() : 0;
+      node = delta.add((node * classes + cls) << 1).getChar();
+      if (reports.add(node).getByte() != 0) {
+        return (long) i << 32 | node;
+      }
+    }
+    return (long) n << 32;
   }
 
   /**
@@ -218,8 +260,15 @@ public final class KeywordSet {
     }
     char[] chars = buffer;
     text.getChars(0, n, chars, 0);
+    long found = anywhere | (PlatformDetector.isWebAssembly() ? prefixSetsInMemory(chars, n) : prefixSets(chars, n));
+    prepared = text;
+    preparedSets = found;
+  }
+
+  /** The sets whose keyword prefixes (by hash) start somewhere in {@code chars[0, n)}. */
+  private static long prefixSets(char[] chars, int n) {
     long[] table = prefixes;
-    long found = anywhere;
+    long found = 0;
     for (int i = 0; i + 1 < n; i++) {
       int two = chars[i] * 31 + chars[i + 1];
       found |= table[(two * 31 + 0xffff) & (PREFIX_SLOTS - 1)];
@@ -227,8 +276,22 @@ public final class KeywordSet {
         found |= table[(two * 31 + chars[i + 2]) & (PREFIX_SLOTS - 1)];
       }
     }
-    prepared = text;
-    preparedSets = found;
+    return found;
+  }
+
+  /** {@link #prefixSets} reading memory directly inside the module (indices are masked). */
+  private static long prefixSetsInMemory(char[] chars, int n) {
+    Address text = Address.ofData(chars);
+    Address table = Address.ofData(prefixes);
+    long found = 0;
+    for (int i = 0; i + 1 < n; i++) {
+      int two = text.add(i << 1).getChar() * 31 + text.add((i + 1) << 1).getChar();
+      found |= table.add(((two * 31 + 0xffff) & (PREFIX_SLOTS - 1)) << 3).getLong();
+      if (i + 2 < n) {
+        found |= table.add(((two * 31 + text.add((i + 2) << 1).getChar()) & (PREFIX_SLOTS - 1)) << 3).getLong();
+      }
+    }
+    return found;
   }
 
   private static void indexPrefixes() {

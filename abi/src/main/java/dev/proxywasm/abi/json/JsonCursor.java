@@ -233,7 +233,7 @@ public final class JsonCursor {
                 if (out.length() > 0) {
                     out.append('.');
                 }
-                appendName(out, f.name);
+                out.append(printableName(f.name));
             } else if (!f.object && f.index >= 0) {
                 out.append('[').append(f.index).append(']');
             }
@@ -241,14 +241,17 @@ public final class JsonCursor {
         return out.length() == 0 ? rootName : out.toString();
     }
 
-    private static void appendName(StringBuilder out, String name) {
+    /**
+     * {@code name} made fit for a log line, as names appear in paths: printable ASCII ({@code ?}
+     * for the rest), at most 64 chars (then {@code ...}).
+     */
+    public static String printableName(String name) {
         int length = Math.min(name.length(), MAX_NAME_IN_PATH);
-        for (int i = 0; i < length; i++) {
-            char c = name.charAt(i);
-            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        char[] out = new char[name.length() > MAX_NAME_IN_PATH ? length + 3 : length];
+        for (int i = 0; i < out.length; i++) {
+            char c = i < length ? name.charAt(i) : '.';
+            out[i] = c >= 0x20 && c < 0x7f ? c : '?';
         }
-        if (name.length() > MAX_NAME_IN_PATH) {
-            out.append("...");
-        }
+        return new String(out);
     }
 }

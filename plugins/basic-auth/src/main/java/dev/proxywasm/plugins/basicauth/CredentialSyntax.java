@@ -21,32 +21,34 @@ final class CredentialSyntax {
     private CredentialSyntax() {
     }
 
-    /** Adds the credential {@code text} to {@code set}; {@code field} names it in errors. */
-    static void addTo(CredentialSet set, String text, String field) throws ConfigException {
+    /**
+     * Adds the credential {@code text} to {@code set}; returns what is wrong with it instead
+     * (never quoting it), or {@code null}.
+     */
+    static String addTo(CredentialSet set, String text) {
         int colon = text.indexOf(':');
         if (colon < 0) {
             byte[] decoded = Base64Decoder.decode(text);
             if (decoded == null || decoded.length == 0) {
-                throw new ConfigException(field + ": neither user:password nor base64 of a non-empty value");
+                return "neither user:password nor base64 of a non-empty value";
             }
             UserPassword userPassword = new UserPassword(decoded);
             set.add(userPassword.userKey(), new StoredCredential.Plain(decoded));
-            return;
+            return null;
         }
         byte[] user = Utf8.encode(text.substring(0, colon));
         String userKey = new UserPassword(user).userKey();
         if (text.startsWith(SHA256, colon + 1)) {
             byte[] digest = Base64Decoder.decode(text, colon + 1 + SHA256.length(), text.length());
             if (digest == null || digest.length != Sha256.LENGTH) {
-                throw new ConfigException(field + ": " + SHA256 + " must be followed by the base64 of a "
-                        + Sha256.LENGTH + "-byte SHA-256 digest");
+                return SHA256 + " must be followed by the base64 of a " + Sha256.LENGTH + "-byte SHA-256 digest";
             }
             set.add(userKey, new StoredCredential.Hashed(digest, new byte[0]));
         } else if (text.startsWith(SALTED_SHA256, colon + 1)) {
             byte[] digestAndSalt = Base64Decoder.decode(text, colon + 1 + SALTED_SHA256.length(), text.length());
             if (digestAndSalt == null || digestAndSalt.length <= Sha256.LENGTH) {
-                throw new ConfigException(field + ": " + SALTED_SHA256 + " must be followed by the base64 of a "
-                        + Sha256.LENGTH + "-byte SHA-256 digest and a non-empty salt");
+                return SALTED_SHA256 + " must be followed by the base64 of a " + Sha256.LENGTH
+                        + "-byte SHA-256 digest and a non-empty salt";
             }
             byte[] digest = new byte[Sha256.LENGTH];
             byte[] salt = new byte[digestAndSalt.length - Sha256.LENGTH];
@@ -56,5 +58,6 @@ final class CredentialSyntax {
         } else {
             set.add(userKey, new StoredCredential.Plain(Utf8.encode(text)));
         }
+        return null;
     }
 }

@@ -10,46 +10,30 @@ import java.util.function.Supplier;
  * effective so that switching costs a host call only when needed.
  */
 final class Dispatcher {
-    private static String[] rootIds = new String[0];
-    private static Supplier<?>[] rootFactories = new Supplier<?>[0];
     private static Supplier<? extends RootContext> defaultRootFactory;
+    /** Created by the first factory registered for a root id (see {@link NamedRoots} for why). */
+    private static NamedRoots namedRoots;
     private static final IdTable<Context> CONTEXTS = new IdTable<>();
-    private static final IdTable<PendingCall> HTTP_CALLS = new IdTable<>();
-    private static final IdTable<PendingCall> GRPC_CALLS = new IdTable<>();
+    /** Created by the first HTTP or gRPC call (see {@link PendingCalls} for why). */
+    private static PendingCalls calls;
     private static int effective;
 
     private Dispatcher() {
     }
 
-    /** A call awaiting its answer: who started it and who handles the answer. */
-    private static final class PendingCall {
-        final int ownerId;
-        final Object handler;
-        /** A unary gRPC call ends with its one message (Envoy sends no close after success). */
-        final boolean endsWithMessage;
-
-        PendingCall(int ownerId, Object handler, boolean endsWithMessage) {
-            this.ownerId = ownerId;
-            this.handler = handler;
-            this.endsWithMessage = endsWithMessage;
-        }
+    /** Registers {@code factory} for every root id that has none of its own. */
+    static void registerDefaultRoot(Supplier<? extends RootContext> factory) {
+        Exports.link();
+        defaultRootFactory = factory;
     }
 
+    /** Registers {@code factory} for {@code rootId}. */
     static void registerRoot(String rootId, Supplier<? extends RootContext> factory) {
         Exports.link();
-        if (rootId == null) {
-            defaultRootFactory = factory;
-            return;
+        if (namedRoots == null) {
+            namedRoots = new NamedRoots();
         }
-        int n = rootIds.length;
-        String[] ids = new String[n + 1];
-        Supplier<?>[] factories = new Supplier<?>[n + 1];
-        System.arraycopy(rootIds, 0, ids, 0, n);
-        System.arraycopy(rootFactories, 0, factories, 0, n);
-        ids[n] = rootId;
-        factories[n] = factory;
-        rootIds = ids;
-        rootFactories = factories;
+        namedRoots.add(rootId, factory);
     }
 
     /** The host entered a callback of {@code contextId}, which makes it effective. */
@@ -95,60 +79,33 @@ final class Dispatcher {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Supplier<? extends RootContext> rootFactoryFor() {
-        if (rootIds.length > 0) {
-            String rootId = Properties.pluginRootId();
-            for (int i = 0; i < rootIds.length; i++) {
-                if (rootIds[i].equals(rootId)) {
-                    return (Supplier<? extends RootContext>) rootFactories[i];
-                }
-            }
-        }
-        return defaultRootFactory;
+        Supplier<? extends RootContext> factory = namedRoots == null ? null : namedRoots.forThisPlugin();
+        return factory != null ? factory : defaultRootFactory;
     }
 
     static void delete(int contextId) {
         CONTEXTS.remove(contextId);
     }
 
-    static void awaitHttpCall(int callId, int ownerId, HttpCallHandler handler) {
-        HTTP_CALLS.put(callId, new PendingCall(ownerId, handler, true));
+    /** The pending calls, created now if this is the first call. */
+    static PendingCalls calls() {
+        if (calls == null) {
+            calls = new PendingCalls();
+        }
+        return calls;
     }
 
-    static void awaitGrpc(int callId, int ownerId, GrpcHandler handler, boolean unary) {
-        GRPC_CALLS.put(callId, new PendingCall(ownerId, handler, unary));
-    }
-
-    static void forgetGrpc(int callId) {
-        GRPC_CALLS.remove(callId);
+    /** The pending calls, or {@code null} when no call was ever made (then no answer is due). */
+    static PendingCalls callsIfAny() {
+        return calls;
     }
 
     /**
-     * The handler of HTTP call {@code callId} with its owner made effective, or {@code null}
-     * when the call is unknown or its owner is gone (the answer is then dropped).
+     * Makes the owner of a call effective for its answer; {@code false} when the owner is gone
+     * or the host refuses (the answer is then dropped).
      */
-    static HttpCallHandler takeHttpCall(int callId) {
-        PendingCall call = HTTP_CALLS.remove(callId);
-        return call != null && switchTo(call.ownerId) ? (HttpCallHandler) call.handler : null;
-    }
-
-    /**
-     * Like {@link #takeHttpCall} for gRPC events. The call is forgotten when it closes, and for
-     * a unary call also when its message arrives, which is its last event after a success.
-     */
-    static GrpcHandler grpcHandler(int callId, boolean closing, boolean message) {
-        PendingCall call = GRPC_CALLS.get(callId);
-        if (call == null) {
-            return null;
-        }
-        if (closing || (message && call.endsWithMessage)) {
-            GRPC_CALLS.remove(callId);
-        }
-        return switchTo(call.ownerId) ? (GrpcHandler) call.handler : null;
-    }
-
-    private static boolean switchTo(int ownerId) {
+    static boolean switchTo(int ownerId) {
         if (!CONTEXTS.contains(ownerId)) {
             return false;
         }

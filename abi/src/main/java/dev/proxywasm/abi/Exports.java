@@ -255,19 +255,17 @@ final class Exports {
             case CONTEXT_CREATE:
                 Dispatcher.create(target, a);
                 return 0;
-            case HTTP_CALL_RESPONSE: {
-                HttpCallHandler handler = Dispatcher.takeHttpCall(target);
-                if (handler != null) {
-                    handler.onResponse(new HttpCallResponse(target, a, b, c));
-                }
-                return 0;
-            }
+            case HTTP_CALL_RESPONSE:
             case GRPC_INITIAL_METADATA:
             case GRPC_RECEIVE:
             case GRPC_TRAILING_METADATA:
-            case GRPC_CLOSE:
-                grpc(callback, target, a);
+            case GRPC_CLOSE: {
+                PendingCalls calls = Dispatcher.callsIfAny();
+                if (calls != null) {
+                    calls.answer(callback, target, a, b, c);
+                }
                 return 0;
+            }
             case DELETE:
                 try {
                     return context == null ? 0 : context.onCallback(DELETE, a, b);
@@ -277,30 +275,6 @@ final class Exports {
             default:
                 // Unknown contexts (none created, or a plugin without HTTP/TCP support) continue.
                 return context == null ? (callback == DONE ? TRUE : Action.CONTINUE.code()) : context.onCallback(callback, a, b);
-        }
-    }
-
-    private static void grpc(int callback, int callId, int argument) {
-        GrpcHandler handler = Dispatcher.grpcHandler(callId, callback == GRPC_CLOSE, callback == GRPC_RECEIVE);
-        if (handler == null) {
-            return;
-        }
-        switch (callback) {
-            case GRPC_INITIAL_METADATA:
-                handler.onInitialMetadata(HostCalls.getHeaderMapPairs(MapType.GRPC_CALL_INITIAL_METADATA.code()));
-                break;
-            case GRPC_RECEIVE: {
-                byte[] message = argument == 0 ? null
-                        : HostCalls.getBufferBytes(BufferType.GRPC_CALL_MESSAGE.code(), 0, argument);
-                handler.onMessage(message == null ? new byte[0] : message);
-                break;
-            }
-            case GRPC_TRAILING_METADATA:
-                handler.onTrailingMetadata(HostCalls.getHeaderMapPairs(MapType.GRPC_CALL_TRAILING_METADATA.code()));
-                break;
-            default:
-                handler.onClose(argument, HostCalls.statusMessage());
-                break;
         }
     }
 

@@ -58,14 +58,24 @@ public final class JsonReader {
 
     /** Reads {@code json[0, json.length)}, UTF-8, within {@code limits}. The array must not change meanwhile. */
     public JsonReader(byte[] json, JsonLimits limits) {
-        this(json, 0, json.length, limits);
+        // Not this(json, 0, json.length, limits): its range check, which cannot fail here,
+        // would put its message's int formatting into every module.
+        this(limits, json, 0, json.length);
     }
 
     /** Reads {@code json[offset, offset + length)}, UTF-8, within {@code limits}. */
     public JsonReader(byte[] json, int offset, int length, JsonLimits limits) {
+        this(limits, json, offset, checkRange(json, offset, length));
+    }
+
+    private static int checkRange(byte[] json, int offset, int length) {
         if (offset < 0 || length < 0 || offset > json.length - length) {
             throw new IndexOutOfBoundsException("JsonReader: " + offset + "+" + length + " outside " + json.length);
         }
+        return length;
+    }
+
+    private JsonReader(JsonLimits limits, byte[] json, int offset, int length) {
         this.in = json;
         this.end = offset + length;
         this.limits = limits;
@@ -284,77 +294,84 @@ public final class JsonReader {
     }
 
     private JsonToken literal(String word, JsonToken token) throws JsonException {
+        byte[] in = this.in;
+        int from = pos;
         int length = word.length();
-        if (end - pos < length) {
-            throw error("invalid literal", pos);
+        if (end - from < length) {
+            throw error("invalid literal", from);
         }
         for (int i = 0; i < length; i++) {
-            if (in[pos + i] != word.charAt(i)) {
-                throw error("invalid literal", pos);
+            if (in[from + i] != word.charAt(i)) {
+                throw error("invalid literal", from);
             }
         }
-        pos += length;
-        if (pos < end && runsOn(in[pos])) {
+        int after = from + length;
+        if (after < end && runsOn(in[after])) {
             throw error("invalid literal", tokenStart);
         }
+        pos = after;
         text = word;
         return current = token;
     }
 
     private JsonToken number() throws JsonException {
+        byte[] in = this.in;
+        int end = this.end;
         int from = pos;
-        if (in[pos] == '-') {
-            pos++;
+        int p = in[from] == '-' ? from + 1 : from;
+        int first = p;
+        p = digits(in, p, end);
+        if (p == first) {
+            throw error("expected a digit", p);
         }
-        int first = pos;
-        int count = digits();
-        if (count == 0) {
-            throw error("expected a digit", pos);
-        }
-        if (count > 1 && in[first] == '0') {
+        if (p - first > 1 && in[first] == '0') {
             throw error("leading zero in a number", from);
         }
-        integer = true;
-        if (pos < end && in[pos] == '.') {
+        boolean integer = true;
+        if (p < end && in[p] == '.') {
             integer = false;
-            pos++;
-            if (digits() == 0) {
-                throw error("expected a digit after the decimal point", pos);
+            int digits = ++p;
+            p = digits(in, p, end);
+            if (p == digits) {
+                throw error("expected a digit after the decimal point", p);
             }
         }
-        if (pos < end && (in[pos] == 'e' || in[pos] == 'E')) {
+        if (p < end && (in[p] == 'e' || in[p] == 'E')) {
             integer = false;
-            pos++;
-            if (pos < end && (in[pos] == '+' || in[pos] == '-')) {
-                pos++;
+            p++;
+            if (p < end && (in[p] == '+' || in[p] == '-')) {
+                p++;
             }
-            if (digits() == 0) {
-                throw error("expected a digit in the exponent", pos);
+            int digits = p;
+            p = digits(in, p, end);
+            if (p == digits) {
+                throw error("expected a digit in the exponent", p);
             }
         }
-        int length = pos - from;
+        int length = p - from;
         if (length > limits.maxNumberLength()) {
             throw error("number longer than " + limits.maxNumberLength() + " characters", from);
         }
-        if (depth == 0 && pos < end && !isSpace(in[pos])) {
+        if (depth == 0 && p < end && !isSpace(in[p])) {
             // As jackson: a root number must end the document or be followed by whitespace.
-            throw error("unexpected content after the root value", pos);
+            throw error("unexpected content after the root value", p);
         }
         char[] literal = new char[length];
         for (int i = 0; i < length; i++) {
             literal[i] = (char) in[from + i];
         }
+        pos = p;
+        this.integer = integer;
         text = new String(literal);
         return current = JsonToken.NUMBER;
     }
 
-    /** Skips digits; returns how many. */
-    private int digits() {
-        int from = pos;
-        while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
-            pos++;
+    /** The position after the digits that start at {@code p}. */
+    private static int digits(byte[] in, int p, int end) {
+        while (p < end && in[p] >= '0' && in[p] <= '9') {
+            p++;
         }
-        return pos - from;
+        return p;
     }
 
     /**
@@ -371,27 +388,36 @@ public final class JsonReader {
      * UTF-8 and the length limit; builds it only when {@code keep}.
      */
     private String string(boolean keep) throws JsonException {
-        int from = pos++;
+        // Locals, not fields, in this loop: TeaVM reloads and re-checks a field at every use.
+        byte[] in = this.in;
+        int end = this.end;
+        char[] chars = this.chars;
+        int from = pos;
+        int p = from + 1;
         int max = limits.maxStringLength();
         int n = 0;
         while (true) {
-            if (pos >= end) {
+            if (p >= end) {
                 throw error("unterminated string", from);
             }
-            int b = in[pos] & 0xff;
+            int b = in[p] & 0xff;
             int c;
             if (b == '"') {
-                pos++;
+                pos = p + 1;
                 return keep ? new String(chars, 0, n) : null;
             } else if (b == '\\') {
+                pos = p;
                 c = escape();
+                p = pos;
             } else if (b < 0x20) {
-                throw error("control character in a string (must be escaped)", pos);
+                throw error("control character in a string (must be escaped)", p);
             } else if (b < 0x80) {
                 c = b;
-                pos++;
+                p++;
             } else {
+                pos = p;
                 c = utf8(b);
+                p = pos;
             }
             int units = c >= 0x10000 ? 2 : 1;
             if (n + units > max) {
@@ -401,7 +427,7 @@ public final class JsonReader {
                 if (n + units > chars.length) {
                     char[] grown = new char[Math.max(chars.length * 2, n + units)];
                     System.arraycopy(chars, 0, grown, 0, n);
-                    chars = grown;
+                    this.chars = chars = grown;
                 }
                 if (units == 2) {
                     chars[n] = Character.highSurrogate(c);
@@ -505,14 +531,19 @@ public final class JsonReader {
 
     /** Skips whitespace; returns the byte at the new {@code pos}, or -1 at the end. */
     private int skipSpace() {
-        while (pos < end) {
-            byte b = in[pos];
+        byte[] in = this.in;
+        int p = pos;
+        int c = -1;
+        while (p < end) {
+            byte b = in[p];
             if (!isSpace(b)) {
-                return b & 0xff;
+                c = b & 0xff;
+                break;
             }
-            pos++;
+            p++;
         }
-        return -1;
+        pos = p;
+        return c;
     }
 
     private static boolean isSpace(byte b) {

@@ -282,7 +282,7 @@ final class Exports {
 
     private static void report(String callback, Throwable t) {
         try {
-            HostCalls.log(LogLevel.ERROR.code(), callback + ": uncaught " + t.getClass().getName() + ": " + t.getMessage());
+            HostCalls.log(LogLevel.ERROR_CODE, callback + ": uncaught " + t.getClass().getName() + ": " + t.getMessage());
         } catch (Throwable ignored) {
             // Logging itself failed; there is nothing safer left to do than to return.
         }
@@ -300,7 +300,7 @@ final class Exports {
 
     private static int closeConnection() {
         try {
-            HostCalls.closeStream(StreamType.DOWNSTREAM.code());
+            HostCalls.closeStream(StreamType.DOWNSTREAM_CODE);
         } catch (Throwable ignored) {
             // The connection may already be closed; the error is logged by the caller.
         }

@@ -60,13 +60,13 @@ public final class JsonCursor {
 
     /** Reads the root value's first token; {@code false} when the document is empty. */
     public boolean start() throws JsonException {
-        return reader.next() != JsonToken.END;
+        return reader.nextCode() != JsonToken.END_CODE;
     }
 
     /** After the root value: skips it if it was not read, and checks nothing follows it. */
     public void finish() throws JsonException {
         reader.skipChildren();
-        reader.next();
+        reader.nextCode();
     }
 
     /** The first token of the current value. */
@@ -76,19 +76,32 @@ public final class JsonCursor {
 
     /** Enters the current value, which must be an object; then {@link #nextField()} walks it. */
     public void enterObject() throws JsonException {
-        enter(JsonToken.START_OBJECT, "must be an object");
+        enterObject("must be an object");
+    }
+
+    /** {@link #enterObject()} with the error {@code problem} when the value is not an object. */
+    public void enterObject(String problem) throws JsonException {
+        enter(JsonToken.START_OBJECT_CODE, problem);
     }
 
     /** Enters the current value, which must be an array; then {@link #nextElement()} walks it. */
     public void enterArray() throws JsonException {
-        enter(JsonToken.START_ARRAY, "must be an array");
+        enterArray("must be an array");
     }
 
-    private void enter(JsonToken start, String problem) throws JsonException {
-        if (reader.current() != start) {
+    /**
+     * {@link #enterArray()} with the error {@code problem} when the value is not an array, e.g.
+     * {@code "must be an array of strings"}.
+     */
+    public void enterArray(String problem) throws JsonException {
+        enter(JsonToken.START_ARRAY_CODE, problem);
+    }
+
+    private void enter(int start, String problem) throws JsonException {
+        if (reader.currentCode() != start) {
             throw error(problem);
         }
-        top = new Frame(top, start == JsonToken.START_OBJECT);
+        top = new Frame(top, start == JsonToken.START_OBJECT_CODE);
     }
 
     /**
@@ -98,7 +111,7 @@ public final class JsonCursor {
      */
     public boolean nextField() throws JsonException {
         Frame frame = advance();
-        if (reader.current() == JsonToken.END_OBJECT) {
+        if (reader.currentCode() == JsonToken.END_OBJECT_CODE) {
             top = frame.parent;
             return false;
         }
@@ -110,7 +123,7 @@ public final class JsonCursor {
         if (!frame.names.add(name)) {
             throw error("appears twice");
         }
-        reader.next();
+        reader.nextCode();
         return true;
     }
 
@@ -121,7 +134,7 @@ public final class JsonCursor {
      */
     public boolean nextElement() throws JsonException {
         Frame frame = advance();
-        if (reader.current() == JsonToken.END_ARRAY) {
+        if (reader.currentCode() == JsonToken.END_ARRAY_CODE) {
             top = frame.parent;
             return false;
         }
@@ -137,7 +150,7 @@ public final class JsonCursor {
         } else {
             reader.skipChildren();
         }
-        reader.next();
+        reader.nextCode();
         return frame;
     }
 
@@ -153,12 +166,12 @@ public final class JsonCursor {
 
     /** Whether the current value is {@code null}. */
     public boolean isNull() {
-        return reader.current() == JsonToken.NULL;
+        return reader.currentCode() == JsonToken.NULL_CODE;
     }
 
     /** The current value, which must be a string. */
     public String stringValue() throws JsonException {
-        if (reader.current() != JsonToken.STRING) {
+        if (reader.currentCode() != JsonToken.STRING_CODE) {
             throw error("must be a string");
         }
         return reader.text();
@@ -166,11 +179,11 @@ public final class JsonCursor {
 
     /** The current value, which must be {@code true} or {@code false}. */
     public boolean booleanValue() throws JsonException {
-        JsonToken token = reader.current();
-        if (token != JsonToken.TRUE && token != JsonToken.FALSE) {
+        int token = reader.currentCode();
+        if (token != JsonToken.TRUE_CODE && token != JsonToken.FALSE_CODE) {
             throw error("must be true or false");
         }
-        return token == JsonToken.TRUE;
+        return token == JsonToken.TRUE_CODE;
     }
 
     /** The current value, which must be an integer literal in {@code [min, max]}. */
@@ -198,7 +211,7 @@ public final class JsonCursor {
 
     /** The current value, which must be a number within the double range. */
     public double doubleValue() throws JsonException {
-        if (reader.current() != JsonToken.NUMBER) {
+        if (reader.currentCode() != JsonToken.NUMBER_CODE) {
             throw error("must be a number");
         }
         try {

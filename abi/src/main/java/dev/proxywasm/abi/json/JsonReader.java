@@ -20,7 +20,7 @@ package dev.proxywasm.abi.json;
  *
  * <pre>{@code
  * JsonReader in = new JsonReader(bytes, JsonLimits.DEFAULT);
- * for (JsonToken t = in.next(); t != JsonToken.END; t = in.next()) { ... in.text() ... }
+ * for (JsonToken t = in.next(); t != JsonToken.END_CODE; t = in.next()) { ... in.text() ... }
  * }</pre>
  *
  * {@link JsonCursor} reads a configuration on top of it, with paths in its errors.
@@ -44,12 +44,13 @@ public final class JsonReader {
     private int depth;
     private int pos;
     private int state = ROOT;
-    private JsonToken current;
+    /** The ordinal of the current token ({@link JsonToken}'s *_CODE), -1 before the first. */
+    private int current = -1;
     private int tokenStart;
     private String text;
     private boolean integer;
     /** A scalar member value read together with its name, returned by the next call. */
-    private JsonToken pending;
+    private int pending = -1;
     private String pendingText;
     private int pendingStart;
     /** Inside {@link #skipChildren()}: strings are checked, not built. */
@@ -87,6 +88,11 @@ public final class JsonReader {
 
     /** The token {@link #next()} returned last ({@code null} before the first call). */
     public JsonToken current() {
+        return JsonToken.of(current);
+    }
+
+    /** {@link #current()}'s ordinal, -1 before the first token. */
+    int currentCode() {
         return current;
     }
 
@@ -105,17 +111,22 @@ public final class JsonReader {
 
     /** Reads the next token; after the root value, {@link JsonToken#END}. */
     public JsonToken next() throws JsonException {
+        return JsonToken.of(nextCode());
+    }
+
+    /** {@link #next()}, returning the token's ordinal. */
+    int nextCode() throws JsonException {
         if (state == DONE) {
-            return current = JsonToken.END;
+            return current = JsonToken.END_CODE;
         }
-        if (pending != null) {
+        if (pending >= 0) {
             current = pending;
             text = pendingText;
             tokenStart = pendingStart;
-            pending = null;
+            pending = -1;
             return current;
         }
-        if (current == null && end - start > limits.maxDocumentSize()) {
+        if (current < 0 && end - start > limits.maxDocumentSize()) {
             throw error("document larger than " + limits.maxDocumentSize() + " bytes", start);
         }
         text = null;
@@ -127,7 +138,7 @@ public final class JsonReader {
                     throw error("unexpected content after the root value", pos);
                 }
                 state = DONE;
-                return current = JsonToken.END;
+                return current = JsonToken.END_CODE;
             }
             boolean object = objects[depth - 1];
             if (c == (object ? '}' : ']')) {
@@ -166,7 +177,7 @@ public final class JsonReader {
                 tokenStart = nameStart;
             }
             text = name;
-            return current = JsonToken.NAME;
+            return current = JsonToken.NAME_CODE;
         }
         if (c == ']' && state == VALUE_OR_CLOSE) {
             return close();
@@ -174,7 +185,7 @@ public final class JsonReader {
         if (c < 0) {
             if (state == ROOT) {
                 state = DONE;
-                return current = JsonToken.END;
+                return current = JsonToken.END_CODE;
             }
             throw error("unexpected end of input", pos);
         }
@@ -187,14 +198,14 @@ public final class JsonReader {
      * built. After a {@link JsonException} the reader is positioned nowhere; stop reading.
      */
     public void skipChildren() throws JsonException {
-        if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
+        if (current != JsonToken.START_OBJECT_CODE && current != JsonToken.START_ARRAY_CODE) {
             return;
         }
         int target = depth - 1;
         skipping = true;
         try {
             while (depth > target) {
-                next();
+                nextCode();
             }
         } finally {
             skipping = false;
@@ -203,7 +214,7 @@ public final class JsonReader {
 
     /** Whether the current NUMBER has neither fraction nor exponent. */
     public boolean isInteger() {
-        return current == JsonToken.NUMBER && integer;
+        return current == JsonToken.NUMBER_CODE && integer;
     }
 
     /** The current NUMBER as a long; it must be an integer literal within the long range. */
@@ -237,7 +248,7 @@ public final class JsonReader {
 
     /** The current NUMBER, rounded to the nearest double; one beyond the double range is an error. */
     public double doubleValue() throws JsonException {
-        if (current != JsonToken.NUMBER) {
+        if (current != JsonToken.NUMBER_CODE) {
             throw error("expected a number", tokenStart);
         }
         double value = Double.parseDouble(text);
@@ -252,14 +263,14 @@ public final class JsonReader {
         return error(problem, tokenStart);
     }
 
-    private JsonToken close() {
+    private int close() {
         pos++;
         depth--;
         state = SEPARATOR;
-        return current = objects[depth] ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+        return current = objects[depth] ? JsonToken.END_OBJECT_CODE : JsonToken.END_ARRAY_CODE;
     }
 
-    private JsonToken value(int c) throws JsonException {
+    private int value(int c) throws JsonException {
         state = SEPARATOR;
         switch (c) {
             case '{':
@@ -275,16 +286,16 @@ public final class JsonReader {
                 pos++;
                 objects[depth++] = c == '{';
                 state = c == '{' ? NAME_OR_CLOSE : VALUE_OR_CLOSE;
-                return current = c == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY;
+                return current = c == '{' ? JsonToken.START_OBJECT_CODE : JsonToken.START_ARRAY_CODE;
             case '"':
                 text = string(!skipping);
-                return current = JsonToken.STRING;
+                return current = JsonToken.STRING_CODE;
             case 't':
-                return literal("true", JsonToken.TRUE);
+                return literal("true", JsonToken.TRUE_CODE);
             case 'f':
-                return literal("false", JsonToken.FALSE);
+                return literal("false", JsonToken.FALSE_CODE);
             case 'n':
-                return literal("null", JsonToken.NULL);
+                return literal("null", JsonToken.NULL_CODE);
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
@@ -293,7 +304,7 @@ public final class JsonReader {
         }
     }
 
-    private JsonToken literal(String word, JsonToken token) throws JsonException {
+    private int literal(String word, int token) throws JsonException {
         byte[] in = this.in;
         int from = pos;
         int length = word.length();
@@ -314,7 +325,7 @@ public final class JsonReader {
         return current = token;
     }
 
-    private JsonToken number() throws JsonException {
+    private int number() throws JsonException {
         byte[] in = this.in;
         int end = this.end;
         int from = pos;
@@ -363,7 +374,7 @@ public final class JsonReader {
         pos = p;
         this.integer = integer;
         text = new String(literal);
-        return current = JsonToken.NUMBER;
+        return current = JsonToken.NUMBER_CODE;
     }
 
     /** The position after the digits that start at {@code p}. */

@@ -4,7 +4,6 @@ import dev.proxywasm.abi.json.JsonCursor;
 import dev.proxywasm.abi.json.JsonException;
 import dev.proxywasm.abi.json.JsonLimits;
 import dev.proxywasm.abi.json.JsonReader;
-import dev.proxywasm.abi.json.JsonToken;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ public final class BasicAuthConfig {
     public static final String DEFAULT_REALM = "istio";
 
     private static final String RULES = "basic_auth_rules";
+    private static final String ARRAY_OF_STRINGS = "must be an array of strings";
 
     private final String realm;
     private final String wwwAuthenticate;
@@ -99,10 +99,7 @@ public final class BasicAuthConfig {
         BasicAuthConfig read() throws JsonException, ConfigException {
             JsonCursor in = this.in;
             if (in.start()) {
-                if (in.token() != JsonToken.START_OBJECT) {
-                    throw in.error("must be a JSON object");
-                }
-                in.enterObject();
+                in.enterObject("must be a JSON object");
                 while (in.nextField()) {
                     String name = in.name();
                     if (name.equals("realm")) {
@@ -162,7 +159,7 @@ public final class BasicAuthConfig {
                     path = new PathMatch(kind, in.stringValue());
                 } else if (name.equals("request_methods")) {
                     ruleMethods = new ArrayList<>();
-                    enterArrayOfStrings();
+                    in.enterArray(ARRAY_OF_STRINGS);
                     while (in.nextElement()) {
                         ruleMethods.add(in.stringValue());
                     }
@@ -170,13 +167,13 @@ public final class BasicAuthConfig {
                         throw in.error("at least one method is required");
                     }
                 } else if (name.equals("hosts")) {
-                    enterArrayOfStrings();
+                    in.enterArray(ARRAY_OF_STRINGS);
                     while (in.nextElement()) {
                         hosts.add(HostPattern.parse(in.stringValue()));
                     }
                 } else if (name.equals("credentials")) {
                     credentials = new CredentialSet();
-                    enterArrayOfStrings();
+                    in.enterArray(ARRAY_OF_STRINGS);
                     while (in.nextElement()) {
                         String problem = CredentialSyntax.addTo(credentials, in.stringValue());
                         if (problem != null) {
@@ -217,13 +214,6 @@ public final class BasicAuthConfig {
                     rules.add(rule);
                 }
             }
-        }
-
-        private void enterArrayOfStrings() throws JsonException {
-            if (in.token() != JsonToken.START_ARRAY) {
-                throw in.error("must be an array of strings");
-            }
-            in.enterArray();
         }
 
         private static AuthRule[] toArray(ArrayList<AuthRule> rules) {

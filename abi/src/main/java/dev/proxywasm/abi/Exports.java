@@ -79,16 +79,16 @@ final class Exports {
     static final int GRPC_TRAILING_METADATA = 23;
     static final int GRPC_CLOSE = 24;
 
-    private static final String[] NAMES = {
-        "proxy_on_context_create", "proxy_on_vm_start", "proxy_on_configure", "proxy_on_tick",
-        "proxy_on_queue_ready", "proxy_on_foreign_function", "proxy_on_done", "proxy_on_log", "proxy_on_delete",
-        "proxy_on_request_headers", "proxy_on_request_body", "proxy_on_request_trailers",
-        "proxy_on_response_headers", "proxy_on_response_body", "proxy_on_response_trailers",
-        "proxy_on_http_call_response", "proxy_on_new_connection", "proxy_on_downstream_data",
-        "proxy_on_downstream_connection_close", "proxy_on_upstream_data", "proxy_on_upstream_connection_close",
-        "proxy_on_grpc_receive_initial_metadata", "proxy_on_grpc_receive", "proxy_on_grpc_receive_trailing_metadata",
-        "proxy_on_grpc_close",
-    };
+    /**
+     * The callbacks' export names without their {@code proxy_on_} prefix, in callback order and
+     * space-separated: one string constant, where an array of names would cost the module a
+     * string object per name and a class initialiser (checked at every use of this class).
+     */
+    private static final String NAMES = "context_create vm_start configure tick queue_ready foreign_function done log"
+            + " delete request_headers request_body request_trailers response_headers response_body"
+            + " response_trailers http_call_response new_connection downstream_data downstream_connection_close"
+            + " upstream_data upstream_connection_close grpc_receive_initial_metadata grpc_receive"
+            + " grpc_receive_trailing_metadata grpc_close";
 
     @Export(name = "proxy_on_context_create")
     public static void onContextCreate(int contextId, int parentId) {
@@ -240,7 +240,7 @@ final class Exports {
         try {
             return invoke(callback, callCallback ? null : Dispatcher.get(target), target, a, b, c);
         } catch (Throwable t) {
-            report(NAMES[callback], t);
+            report(callback, t);
             if (callback >= REQUEST_HEADERS && callback <= RESPONSE_TRAILERS) {
                 return failClosed();
             } else if (callback >= NEW_CONNECTION && callback <= UPSTREAM_CLOSE) {
@@ -280,9 +280,19 @@ final class Exports {
 
     // ---- plumbing -------------------------------------------------------------------------
 
-    private static void report(String callback, Throwable t) {
+    /** The export name of callback {@code callback}, e.g. {@code proxy_on_request_headers}. */
+    static String name(int callback) {
+        int start = 0;
+        for (int i = 0; i < callback; i++) {
+            start = NAMES.indexOf(' ', start) + 1;
+        }
+        int end = NAMES.indexOf(' ', start);
+        return "proxy_on_" + NAMES.substring(start, end < 0 ? NAMES.length() : end);
+    }
+
+    private static void report(int callback, Throwable t) {
         try {
-            HostCalls.log(LogLevel.ERROR_CODE, callback + ": uncaught " + t.getClass().getName() + ": " + t.getMessage());
+            HostCalls.log(LogLevel.ERROR_CODE, name(callback) + ": uncaught " + t.getClass().getName() + ": " + t.getMessage());
         } catch (Throwable ignored) {
             // Logging itself failed; there is nothing safer left to do than to return.
         }

@@ -15,8 +15,9 @@ import org.teavm.interop.Address;
  * same loops run on arrays.
  */
 public final class Utf8 {
-    private static final byte[] EMPTY = new byte[0];
-    private static char[] scratch = new char[256];
+    // No static initialiser (the scratch array comes at first use): TeaVM would check that it
+    // ran at every call into this class.
+    private static char[] scratch;
 
     private Utf8() {
     }
@@ -125,25 +126,25 @@ public final class Utf8 {
     /** Encodes {@code s}; unpaired surrogates become {@code '?'}. */
     public static byte[] encode(String s) {
         int len = s.length();
-        if (len == 0) {
-            return EMPTY;
-        }
         char[] chars = chars(s);
-        if (asciiPrefix(chars, len) == len) {
+        int ascii = asciiPrefix(chars, len);
+        if (ascii == len) {
             byte[] out = new byte[len];
             copyAsciiChars(chars, out, 0, len);
             return out;
         }
         byte[] out = new byte[encodedLength(s)];
-        encodeInto(s, out, 0);
+        // The array has exactly the room needed, so the range check of encodeInto is not.
+        copyAsciiChars(chars, out, 0, ascii);
+        encodeRest(chars, len, ascii, out, ascii);
         return out;
     }
 
     /** The characters of {@code s} in a reused scratch array (valid until the next call). */
     private static char[] chars(String s) {
         int len = s.length();
-        if (scratch.length < len) {
-            scratch = new char[Math.max(len, scratch.length * 2)];
+        if (scratch == null || scratch.length < len) {
+            scratch = new char[Math.max(len, scratch == null ? 256 : scratch.length * 2)];
         }
         char[] chars = scratch;
         s.getChars(0, len, chars, 0);
@@ -211,8 +212,12 @@ public final class Utf8 {
             throw new IndexOutOfBoundsException("Utf8.encodeInto: " + ascii + " bytes at " + pos + " of " + out.length);
         }
         copyAsciiChars(chars, out, pos, ascii);
-        pos += ascii;
-        for (int i = ascii; i < len; i++) {
+        return encodeRest(chars, len, ascii, out, pos + ascii);
+    }
+
+    /** Writes the encoding of {@code chars[from..len)} at {@code pos}; returns the position after it. */
+    private static int encodeRest(char[] chars, int len, int from, byte[] out, int pos) {
+        for (int i = from; i < len; i++) {
             char c = chars[i];
             if (c < 0x80) {
                 out[pos++] = (byte) c;

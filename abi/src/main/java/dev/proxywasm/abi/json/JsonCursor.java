@@ -232,26 +232,27 @@ public final class JsonCursor {
 
     /** The path of the current value, e.g. {@code rules[2].hosts[0]}; the root name at the root. */
     public String path() {
-        int segments = 0;
-        for (Frame f = top; f != null; f = f.parent) {
-            segments++;
-        }
-        Frame[] frames = new Frame[segments];
-        for (Frame f = top; f != null; f = f.parent) {
-            frames[--segments] = f;
-        }
         StringBuilder out = new StringBuilder();
-        for (Frame f : frames) {
-            if (f.object && f.name != null) {
-                if (out.length() > 0) {
-                    out.append('.');
-                }
-                out.append(printableName(f.name));
-            } else if (!f.object && f.index >= 0) {
-                out.append('[').append(f.index).append(']');
-            }
-        }
+        appendPath(out, top);
         return out.length() == 0 ? rootName : out.toString();
+    }
+
+    /** Appends the path of {@code frame}'s current member or element, outermost first. */
+    private static void appendPath(StringBuilder out, Frame frame) {
+        // Recursion, not a Frame[]: an array type costs the module a class record and its name;
+        // the depth is bounded by JsonLimits.maxDepth().
+        if (frame == null) {
+            return;
+        }
+        appendPath(out, frame.parent);
+        if (frame.object && frame.name != null) {
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(printableName(frame.name));
+        } else if (!frame.object && frame.index >= 0) {
+            out.append('[').append(frame.index).append(']');
+        }
     }
 
     /**

@@ -13,7 +13,11 @@ final class Dispatcher {
     private static Supplier<? extends RootContext> defaultRootFactory;
     /** Created by the first factory registered for a root id (see {@link NamedRoots} for why). */
     private static NamedRoots namedRoots;
-    private static final IdTable<Context> CONTEXTS = new IdTable<>();
+    /**
+     * The live contexts, created with the first root factory (no context can exist before). Not
+     * a static initialiser: TeaVM would check that it ran at every call into this class.
+     */
+    private static IdTable<Context> contexts;
     /** Created by the first HTTP or gRPC call (see {@link PendingCalls} for why). */
     private static PendingCalls calls;
     private static int effective;
@@ -24,12 +28,18 @@ final class Dispatcher {
     /** Registers {@code factory} for every root id that has none of its own. */
     static void registerDefaultRoot(Supplier<? extends RootContext> factory) {
         Exports.link();
+        if (contexts == null) {
+            contexts = new IdTable<>();
+        }
         defaultRootFactory = factory;
     }
 
     /** Registers {@code factory} for {@code rootId}. */
     static void registerRoot(String rootId, Supplier<? extends RootContext> factory) {
         Exports.link();
+        if (contexts == null) {
+            contexts = new IdTable<>();
+        }
         if (namedRoots == null) {
             namedRoots = new NamedRoots();
         }
@@ -50,7 +60,7 @@ final class Dispatcher {
     }
 
     static Context get(int contextId) {
-        return CONTEXTS.get(contextId);
+        return contexts == null ? null : contexts.get(contextId);
     }
 
     static void create(int contextId, int parentId) {
@@ -63,7 +73,7 @@ final class Dispatcher {
             }
             created = factory.get();
         } else {
-            Context parent = CONTEXTS.get(parentId);
+            Context parent = get(parentId);
             if (!(parent instanceof RootContext)) {
                 return;
             }
@@ -75,7 +85,7 @@ final class Dispatcher {
         }
         if (created != null) {
             created.bind(contextId);
-            CONTEXTS.put(contextId, created);
+            contexts.put(contextId, created);
         }
     }
 
@@ -85,7 +95,9 @@ final class Dispatcher {
     }
 
     static void delete(int contextId) {
-        CONTEXTS.remove(contextId);
+        if (contexts != null) {
+            contexts.remove(contextId);
+        }
     }
 
     /** The pending calls, created now if this is the first call. */
@@ -106,7 +118,7 @@ final class Dispatcher {
      * or the host refuses (the answer is then dropped).
      */
     static boolean switchTo(int ownerId) {
-        if (!CONTEXTS.contains(ownerId)) {
+        if (contexts == null || !contexts.contains(ownerId)) {
             return false;
         }
         if (effective != ownerId) {

@@ -1,6 +1,6 @@
 package dev.proxywasm.abi.json;
 
-import java.util.HashSet;
+import java.util.HashMap;
 
 /**
  * Reads a configuration value by value over a {@link JsonReader}, keeping the path of the current
@@ -50,7 +50,8 @@ public final class JsonCursor {
         String name;
         int index = -1;
         boolean entered = true;
-        HashSet<String> names;
+        /** The member names seen (a map, not a HashSet, which would add two classes to the module). */
+        HashMap<String, String> names;
 
         Frame(Frame parent, boolean object) {
             this.parent = parent;
@@ -117,10 +118,10 @@ public final class JsonCursor {
         }
         String name = reader.text();
         if (frame.names == null) {
-            frame.names = new HashSet<>();
+            frame.names = new HashMap<>();
         }
         frame.name = name;
-        if (!frame.names.add(name)) {
+        if (frame.names.put(name, name) != null) {
             throw error("appears twice");
         }
         reader.nextCode();

@@ -143,7 +143,7 @@ public final class BasicAuthConfig {
             PathMatch path = null;
             String pathField = null;
             ArrayList<String> ruleMethods = null;
-            ArrayList<HostPattern> hosts = new ArrayList<>();
+            ArrayList<String> hosts = null;
             CredentialSet credentials = null;
             while (in.nextField()) {
                 String name = in.name();
@@ -158,19 +158,12 @@ public final class BasicAuthConfig {
                     pathField = name;
                     path = new PathMatch(kind, in.stringValue());
                 } else if (name.equals("request_methods")) {
-                    ruleMethods = new ArrayList<>();
-                    in.enterArray(ARRAY_OF_STRINGS);
-                    while (in.nextElement()) {
-                        ruleMethods.add(in.stringValue());
-                    }
+                    ruleMethods = readStrings();
                     if (ruleMethods.isEmpty()) {
                         throw in.error("at least one method is required");
                     }
                 } else if (name.equals("hosts")) {
-                    in.enterArray(ARRAY_OF_STRINGS);
-                    while (in.nextElement()) {
-                        hosts.add(HostPattern.parse(in.stringValue()));
-                    }
+                    hosts = readStrings();
                 } else if (name.equals("credentials")) {
                     credentials = new CredentialSet();
                     in.enterArray(ARRAY_OF_STRINGS);
@@ -196,9 +189,9 @@ public final class BasicAuthConfig {
             if (credentials == null) {
                 throw new ConfigException(where + ".credentials: at least one credential is required");
             }
-            HostPattern[] hostArray = new HostPattern[hosts.size()];
+            HostPattern[] hostArray = new HostPattern[hosts == null ? 0 : hosts.size()];
             for (int i = 0; i < hostArray.length; i++) {
-                hostArray[i] = hosts.get(i);
+                hostArray[i] = HostPattern.parse(hosts.get(i));
             }
             AuthRule rule = new AuthRule(path, hostArray, credentials);
             for (int i = 0; i < ruleMethods.size(); i++) {
@@ -214,6 +207,17 @@ public final class BasicAuthConfig {
                     rules.add(rule);
                 }
             }
+        }
+
+        /** Reads the current value, an array of strings. */
+        private ArrayList<String> readStrings() throws JsonException {
+            JsonCursor in = this.in;
+            ArrayList<String> strings = new ArrayList<>();
+            in.enterArray(ARRAY_OF_STRINGS);
+            while (in.nextElement()) {
+                strings.add(in.stringValue());
+            }
+            return strings;
         }
 
         private static AuthRule[] toArray(ArrayList<AuthRule> rules) {

@@ -26,38 +26,42 @@ final class CredentialSyntax {
      * (never quoting it), or {@code null}.
      */
     static String addTo(CredentialSet set, String text) {
+        // One add at the end: each call costs TeaVM's module its exception and GC bookkeeping.
         int colon = text.indexOf(':');
+        byte[] plain;
+        String userKey;
+        StoredCredential credential;
         if (colon < 0) {
-            byte[] decoded = Base64Decoder.decode(text);
-            if (decoded == null || decoded.length == 0) {
+            plain = Base64Decoder.decode(text);
+            if (plain == null || plain.length == 0) {
                 return "neither user:password nor base64 of a non-empty value";
             }
-            UserPassword userPassword = new UserPassword(decoded);
-            set.add(userPassword.userKey(), new StoredCredential.Plain(decoded));
-            return null;
-        }
-        byte[] user = Utf8.encode(text.substring(0, colon));
-        String userKey = new UserPassword(user).userKey();
-        if (text.startsWith(SHA256, colon + 1)) {
-            byte[] digest = Base64Decoder.decode(text, colon + 1 + SHA256.length(), text.length());
-            if (digest == null || digest.length != Sha256.LENGTH) {
-                return SHA256 + " must be followed by the base64 of a " + Sha256.LENGTH + "-byte SHA-256 digest";
-            }
-            set.add(userKey, new StoredCredential.Hashed(digest, new byte[0]));
-        } else if (text.startsWith(SALTED_SHA256, colon + 1)) {
-            byte[] digestAndSalt = Base64Decoder.decode(text, colon + 1 + SALTED_SHA256.length(), text.length());
-            if (digestAndSalt == null || digestAndSalt.length <= Sha256.LENGTH) {
-                return SALTED_SHA256 + " must be followed by the base64 of a " + Sha256.LENGTH
-                        + "-byte SHA-256 digest and a non-empty salt";
-            }
-            byte[] digest = new byte[Sha256.LENGTH];
-            byte[] salt = new byte[digestAndSalt.length - Sha256.LENGTH];
-            System.arraycopy(digestAndSalt, 0, digest, 0, digest.length);
-            System.arraycopy(digestAndSalt, digest.length, salt, 0, salt.length);
-            set.add(userKey, new StoredCredential.Hashed(digest, salt));
+            userKey = new UserPassword(plain).userKey();
+            credential = new StoredCredential.Plain(plain);
         } else {
-            set.add(userKey, new StoredCredential.Plain(Utf8.encode(text)));
+            userKey = new UserPassword(Utf8.encode(text.substring(0, colon))).userKey();
+            boolean salted = text.startsWith(SALTED_SHA256, colon + 1);
+            if (salted || text.startsWith(SHA256, colon + 1)) {
+                int from = colon + 1 + (salted ? SALTED_SHA256 : SHA256).length();
+                byte[] hash = Base64Decoder.decode(text, from, text.length());
+                if (!salted && (hash == null || hash.length != Sha256.LENGTH)) {
+                    return SHA256 + " must be followed by the base64 of a " + Sha256.LENGTH + "-byte SHA-256 digest";
+                }
+                if (salted && (hash == null || hash.length <= Sha256.LENGTH)) {
+                    return SALTED_SHA256 + " must be followed by the base64 of a " + Sha256.LENGTH
+                            + "-byte SHA-256 digest and a non-empty salt";
+                }
+                // The salted form is the digest followed by the salt.
+                byte[] digest = new byte[Sha256.LENGTH];
+                byte[] salt = new byte[hash.length - Sha256.LENGTH];
+                System.arraycopy(hash, 0, digest, 0, digest.length);
+                System.arraycopy(hash, digest.length, salt, 0, salt.length);
+                credential = new StoredCredential.Hashed(digest, salt);
+            } else {
+                credential = new StoredCredential.Plain(Utf8.encode(text));
+            }
         }
+        set.add(userKey, credential);
         return null;
     }
 }

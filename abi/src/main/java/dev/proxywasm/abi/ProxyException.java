@@ -18,8 +18,7 @@ public class ProxyException extends RuntimeException {
      *     ({@code null}: nothing to add).
      */
     public ProxyException(String call, Status status, String detail) {
-        super(detail == null ? call + " failed: " + status.name()
-                : call + " failed: " + status.name() + " (" + detail + ")");
+        super(call + " failed: " + status.name() + (detail == null ? "" : " (" + detail + ")"));
         this.status = status;
     }
 

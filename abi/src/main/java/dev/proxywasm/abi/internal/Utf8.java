@@ -133,10 +133,13 @@ public final class Utf8 {
             copyAsciiChars(chars, out, 0, len);
             return out;
         }
-        byte[] out = new byte[encodedLength(s)];
-        // The array has exactly the room needed, so the range check of encodeInto is not.
-        copyAsciiChars(chars, out, 0, ascii);
-        encodeRest(chars, len, ascii, out, ascii);
+        // Three bytes per char is the most any char takes (a surrogate pair takes four for two),
+        // so the rest is encoded into a scratch buffer without sizing it first, then copied.
+        byte[] buffer = new byte[ascii + (len - ascii) * 3];
+        copyAsciiChars(chars, buffer, 0, ascii);
+        int size = encodeRest(chars, len, ascii, buffer, ascii);
+        byte[] out = new byte[size];
+        System.arraycopy(buffer, 0, out, 0, size);
         return out;
     }
 

@@ -127,7 +127,7 @@ public final class JsonReader {
             return current;
         }
         if (current < 0 && end - start > limits.maxDocumentSize()) {
-            throw error("document larger than " + limits.maxDocumentSize() + " bytes", start);
+            throw beyondLimit("document larger than ", limits.maxDocumentSize(), " bytes", start);
         }
         text = null;
         int c = skipSpace();
@@ -276,7 +276,7 @@ public final class JsonReader {
             case '{':
             case '[':
                 if (depth == limits.maxDepth()) {
-                    throw error("nesting deeper than " + limits.maxDepth(), pos);
+                    throw beyondLimit("nesting deeper than ", limits.maxDepth(), "", pos);
                 }
                 if (depth == objects.length) {
                     boolean[] grown = new boolean[Math.min(depth * 2, limits.maxDepth())];
@@ -307,22 +307,24 @@ public final class JsonReader {
     private int literal(String word, int token) throws JsonException {
         byte[] in = this.in;
         int from = pos;
-        int length = word.length();
-        if (end - from < length) {
-            throw error("invalid literal", from);
-        }
-        for (int i = 0; i < length; i++) {
-            if (in[from + i] != word.charAt(i)) {
-                throw error("invalid literal", from);
+        int after = from + word.length();
+        int at = from;
+        if (after <= end) {
+            int i = from;
+            while (i < after && in[i] == word.charAt(i - from)) {
+                i++;
+            }
+            if (i == after) {
+                if (after == end || !runsOn(in[after])) {
+                    pos = after;
+                    text = word;
+                    return current = token;
+                }
+                at = tokenStart;
             }
         }
-        int after = from + length;
-        if (after < end && runsOn(in[after])) {
-            throw error("invalid literal", tokenStart);
-        }
-        pos = after;
-        text = word;
-        return current = token;
+        // One throw for every way a literal can be wrong: each costs the module code.
+        throw error("invalid literal", at);
     }
 
     private int number() throws JsonException {
@@ -361,7 +363,7 @@ public final class JsonReader {
         }
         int length = p - from;
         if (length > limits.maxNumberLength()) {
-            throw error("number longer than " + limits.maxNumberLength() + " characters", from);
+            throw beyondLimit("number longer than ", limits.maxNumberLength(), " characters", from);
         }
         if (depth == 0 && p < end && !isSpace(in[p])) {
             // As jackson: a root number must end the document or be followed by whitespace.
@@ -432,7 +434,7 @@ public final class JsonReader {
             }
             int units = c >= 0x10000 ? 2 : 1;
             if (n + units > max) {
-                throw error("string longer than " + max + " characters", from);
+                throw beyondLimit("string longer than ", max, " characters", from);
             }
             if (keep) {
                 if (n + units > chars.length) {
@@ -559,6 +561,12 @@ public final class JsonReader {
 
     private static boolean isSpace(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /** An error about a {@link JsonLimits} bound, {@code <what><limit><unit>}, at {@code offset}. */
+    private JsonException beyondLimit(String what, int limit, String unit, int offset) {
+        // One place formats the limit: each int concatenation costs the module a builder chain.
+        return error(what + limit + unit, offset);
     }
 
     /** An error at {@code offset}; the line and column are counted only now, errors being rare. */

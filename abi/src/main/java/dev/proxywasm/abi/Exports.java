@@ -267,14 +267,13 @@ final class Exports {
                 return 0;
             }
             case DELETE:
-                try {
-                    return context == null ? 0 : context.onCallback(DELETE, a, b);
-                } finally {
-                    Dispatcher.delete(target);
-                }
+                // Forgotten first, so that it is gone even if its onDelete throws (a finally
+                // block would be compiled twice); the callback still gets the object.
+                Dispatcher.delete(target);
+                return context == null ? 0 : context.onCallback(DELETE, a, b);
             default:
                 // Unknown contexts (none created, or a plugin without HTTP/TCP support) continue.
-                return context == null ? (callback == DONE ? TRUE : Action.CONTINUE.code()) : context.onCallback(callback, a, b);
+                return context == null ? (callback == DONE ? TRUE : Action.CONTINUE_CODE) : context.onCallback(callback, a, b);
         }
     }
 
@@ -305,7 +304,7 @@ final class Exports {
         } catch (Throwable ignored) {
             // The stream may already be answered; the error is logged above.
         }
-        return Action.PAUSE.code();
+        return Action.PAUSE_CODE;
     }
 
     private static int closeConnection() {
@@ -314,6 +313,6 @@ final class Exports {
         } catch (Throwable ignored) {
             // The connection may already be closed; the error is logged by the caller.
         }
-        return Action.PAUSE.code();
+        return Action.PAUSE_CODE;
     }
 }

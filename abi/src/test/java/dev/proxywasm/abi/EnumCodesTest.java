@@ -8,6 +8,12 @@ import org.junit.jupiter.api.Test;
 class EnumCodesTest {
 
     @Test
+    void actions() {
+        assertEquals(Action.CONTINUE.code(), Action.CONTINUE_CODE);
+        assertEquals(Action.PAUSE.code(), Action.PAUSE_CODE);
+    }
+
+    @Test
     void logLevels() {
         assertEquals(LogLevel.TRACE.code(), LogLevel.TRACE_CODE);
         assertEquals(LogLevel.DEBUG.code(), LogLevel.DEBUG_CODE);

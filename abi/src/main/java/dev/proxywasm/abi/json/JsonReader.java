@@ -202,14 +202,12 @@ public final class JsonReader {
             return;
         }
         int target = depth - 1;
+        // No finally block (javac would compile it twice): after an error the reader is done.
         skipping = true;
-        try {
-            while (depth > target) {
-                nextCode();
-            }
-        } finally {
-            skipping = false;
+        while (depth > target) {
+            nextCode();
         }
+        skipping = false;
     }
 
     /** Whether the current NUMBER has neither fraction nor exponent. */

@@ -5,9 +5,10 @@ import java.util.function.Supplier;
 
 /**
  * Context ids to Java objects: the only place that knows about ids. It creates root contexts
- * from the registered factories, stream contexts from their root, routes HTTP-call and gRPC
- * answers back to the context that started them, and tracks which context the host treats as
- * effective so that switching costs a host call only when needed.
+ * from the registered factories, stream contexts from their root, holds the pending HTTP and
+ * gRPC calls (whose {@link PendingCalls} routes each answer back to the context that started
+ * the call), and tracks which context the host treats as effective so that switching costs a
+ * host call only when needed.
  */
 final class Dispatcher {
     private static Supplier<? extends RootContext> defaultRootFactory;

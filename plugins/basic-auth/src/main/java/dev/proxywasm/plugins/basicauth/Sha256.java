@@ -67,39 +67,47 @@ final class Sha256 {
     }
 
     private void update(byte[] data, int off, int len) {
+        // Locals, not fields, in the loops: TeaVM reloads and re-checks a field at every use.
+        byte[] block = this.block;
+        int fill = blockFill;
         totalBytes += len;
         for (int i = off; i < off + len; i++) {
-            block[blockFill++] = data[i];
-            if (blockFill == 64) {
+            block[fill++] = data[i];
+            if (fill == 64) {
                 compress();
-                blockFill = 0;
+                fill = 0;
             }
         }
+        blockFill = fill;
     }
 
     private byte[] finish() {
+        byte[] block = this.block;
         long bitLength = totalBytes * 8;
-        block[blockFill++] = (byte) 0x80;
-        if (blockFill > 56) {
-            while (blockFill < 64) {
-                block[blockFill++] = 0;
+        int fill = blockFill;
+        block[fill++] = (byte) 0x80;
+        if (fill > 56) {
+            while (fill < 64) {
+                block[fill++] = 0;
             }
             compress();
-            blockFill = 0;
+            fill = 0;
         }
-        while (blockFill < 56) {
-            block[blockFill++] = 0;
+        while (fill < 56) {
+            block[fill++] = 0;
         }
         for (int i = 7; i >= 0; i--) {
-            block[blockFill++] = (byte) (bitLength >>> (i * 8));
+            block[fill++] = (byte) (bitLength >>> (i * 8));
         }
         compress();
+        int[] state = this.state;
         byte[] out = new byte[LENGTH];
         for (int i = 0; i < 8; i++) {
-            out[i * 4] = (byte) (state[i] >>> 24);
-            out[i * 4 + 1] = (byte) (state[i] >>> 16);
-            out[i * 4 + 2] = (byte) (state[i] >>> 8);
-            out[i * 4 + 3] = (byte) state[i];
+            int word = state[i];
+            out[i * 4] = (byte) (word >>> 24);
+            out[i * 4 + 1] = (byte) (word >>> 16);
+            out[i * 4 + 2] = (byte) (word >>> 8);
+            out[i * 4 + 3] = (byte) word;
         }
         return out;
     }
@@ -107,6 +115,7 @@ final class Sha256 {
     private void compress() {
         int[] w = schedule;
         int[] k = this.k;
+        byte[] block = this.block;
         for (int i = 0; i < 16; i++) {
             w[i] = (block[i * 4] & 0xff) << 24 | (block[i * 4 + 1] & 0xff) << 16
                     | (block[i * 4 + 2] & 0xff) << 8 | (block[i * 4 + 3] & 0xff);
@@ -116,6 +125,7 @@ final class Sha256 {
             int s1 = Integer.rotateRight(w[i - 2], 17) ^ Integer.rotateRight(w[i - 2], 19) ^ (w[i - 2] >>> 10);
             w[i] = w[i - 16] + s0 + w[i - 7] + s1;
         }
+        int[] state = this.state;
         int a = state[0];
         int b = state[1];
         int c = state[2];

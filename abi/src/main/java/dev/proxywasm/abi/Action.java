@@ -7,6 +7,11 @@ public enum Action {
     /** Stop here until the filter resumes the stream (or sends a local reply). */
     PAUSE;
 
+    // The ABI values the SDK returns itself, as compile-time constants (javac copies them into
+    // the caller, which then needs no check that this enum's initialiser ran). Equal to code().
+    static final int CONTINUE_CODE = 0;
+    static final int PAUSE_CODE = 1;
+
     /** The ABI value of this action. */
     public int code() {
         return ordinal();

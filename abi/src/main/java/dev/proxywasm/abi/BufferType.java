@@ -12,6 +12,12 @@ public enum BufferType {
     PLUGIN_CONFIGURATION,
     FOREIGN_FUNCTION_ARGUMENTS;
 
+    // The ABI values the SDK passes itself, as compile-time constants: javac copies them into
+    // the caller, so a module that only logs, reads its configuration or counts does not
+    // carry this enum (its constants, their names, its initialiser). Equal to code().
+    static final int VM_CONFIGURATION_CODE = 6;
+    static final int PLUGIN_CONFIGURATION_CODE = 7;
+
     /** The ABI value of this buffer type. */
     public int code() {
         return ordinal();

@@ -83,7 +83,7 @@ public abstract class Context {
         activate();
         int callId = HostCalls.httpCall(cluster, headers, body == null ? new byte[0] : body,
                 trailers == null ? new Headers(0) : trailers, timeoutMillis);
-        Dispatcher.awaitHttpCall(callId, id, handler);
+        Dispatcher.calls().awaitHttpCall(callId, id, handler);
         return callId;
     }
 
@@ -97,7 +97,7 @@ public abstract class Context {
         activate();
         int callId = HostCalls.grpcCall(cluster, service, method,
                 initialMetadata == null ? new Headers(0) : initialMetadata, message, timeoutMillis);
-        Dispatcher.awaitGrpc(callId, id, handler, true);
+        Dispatcher.calls().awaitGrpc(callId, id, handler, true);
         return new GrpcCall(callId);
     }
 
@@ -107,7 +107,7 @@ public abstract class Context {
         activate();
         int streamId = HostCalls.grpcStream(cluster, service, method,
                 initialMetadata == null ? new Headers(0) : initialMetadata);
-        Dispatcher.awaitGrpc(streamId, id, handler, false);
+        Dispatcher.calls().awaitGrpc(streamId, id, handler, false);
         return new GrpcStream(streamId);
     }
 

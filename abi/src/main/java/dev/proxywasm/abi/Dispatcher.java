@@ -5,62 +5,46 @@ import java.util.function.Supplier;
 
 /**
  * Context ids to Java objects: the only place that knows about ids. It creates root contexts
- * from the registered factories, stream contexts from their root, routes HTTP-call and gRPC
- * answers back to the context that started them, and tracks which context the host treats as
- * effective so that switching costs a host call only when needed.
+ * from the registered factories, stream contexts from their root, holds the pending HTTP and
+ * gRPC calls (whose {@link PendingCalls} routes each answer back to the context that started
+ * the call), and tracks which context the host treats as effective so that switching costs a
+ * host call only when needed.
  */
 final class Dispatcher {
-    // Set by start(): with no field initialisers the class needs no static initialisation, so
-    // TeaVM adds no class-initialisation check (and stack frame) to every callback's lookups.
-    private static String[] rootIds;
-    private static Supplier<?>[] rootFactories;
     private static Supplier<? extends RootContext> defaultRootFactory;
+    /** Created by the first factory registered for a root id (see {@link NamedRoots} for why). */
+    private static NamedRoots namedRoots;
+    /**
+     * The live contexts, created with the first root factory (no context can exist before). Not
+     * a static initialiser: TeaVM would check that it ran at every call into this class.
+     */
     private static IdTable<Context> contexts;
-    private static IdTable<PendingCall> httpCalls;
-    private static IdTable<PendingCall> grpcCalls;
+    /** Created by the first HTTP or gRPC call (see {@link PendingCalls} for why). */
+    private static PendingCalls calls;
     private static int effective;
 
     private Dispatcher() {
     }
 
-    /** Creates the tables; {@code _initialize} calls it before the plugin's {@code main}. */
-    static void start() {
-        rootIds = new String[0];
-        rootFactories = new Supplier<?>[0];
-        contexts = new IdTable<>();
-        httpCalls = new IdTable<>();
-        grpcCalls = new IdTable<>();
-    }
-
-    /** A call awaiting its answer: who started it and who handles the answer. */
-    private static final class PendingCall {
-        final int ownerId;
-        final Object handler;
-        /** A unary gRPC call ends with its one message (Envoy sends no close after success). */
-        final boolean endsWithMessage;
-
-        PendingCall(int ownerId, Object handler, boolean endsWithMessage) {
-            this.ownerId = ownerId;
-            this.handler = handler;
-            this.endsWithMessage = endsWithMessage;
+    /** Registers {@code factory} for every root id that has none of its own. */
+    static void registerDefaultRoot(Supplier<? extends RootContext> factory) {
+        Exports.link();
+        if (contexts == null) {
+            contexts = new IdTable<>();
         }
+        defaultRootFactory = factory;
     }
 
+    /** Registers {@code factory} for {@code rootId}. */
     static void registerRoot(String rootId, Supplier<? extends RootContext> factory) {
         Exports.link();
-        if (rootId == null) {
-            defaultRootFactory = factory;
-            return;
+        if (contexts == null) {
+            contexts = new IdTable<>();
         }
-        int n = rootIds.length;
-        String[] ids = new String[n + 1];
-        Supplier<?>[] factories = new Supplier<?>[n + 1];
-        System.arraycopy(rootIds, 0, ids, 0, n);
-        System.arraycopy(rootFactories, 0, factories, 0, n);
-        ids[n] = rootId;
-        factories[n] = factory;
-        rootIds = ids;
-        rootFactories = factories;
+        if (namedRoots == null) {
+            namedRoots = new NamedRoots();
+        }
+        namedRoots.add(rootId, factory);
     }
 
     /** The host entered a callback of {@code contextId}, which makes it effective. */
@@ -77,7 +61,7 @@ final class Dispatcher {
     }
 
     static Context get(int contextId) {
-        return contexts.get(contextId);
+        return contexts == null ? null : contexts.get(contextId);
     }
 
     static void create(int contextId, int parentId) {
@@ -90,7 +74,7 @@ final class Dispatcher {
             }
             created = factory.get();
         } else {
-            Context parent = contexts.get(parentId);
+            Context parent = get(parentId);
             if (!(parent instanceof RootContext)) {
                 return;
             }
@@ -106,61 +90,36 @@ final class Dispatcher {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Supplier<? extends RootContext> rootFactoryFor() {
-        if (rootIds.length > 0) {
-            String rootId = Properties.pluginRootId();
-            for (int i = 0; i < rootIds.length; i++) {
-                if (rootIds[i].equals(rootId)) {
-                    return (Supplier<? extends RootContext>) rootFactories[i];
-                }
-            }
-        }
-        return defaultRootFactory;
+        Supplier<? extends RootContext> factory = namedRoots == null ? null : namedRoots.forThisPlugin();
+        return factory != null ? factory : defaultRootFactory;
     }
 
     static void delete(int contextId) {
-        contexts.remove(contextId);
+        if (contexts != null) {
+            contexts.remove(contextId);
+        }
     }
 
-    static void awaitHttpCall(int callId, int ownerId, HttpCallHandler handler) {
-        httpCalls.put(callId, new PendingCall(ownerId, handler, true));
+    /** The pending calls, created now if this is the first call. */
+    static PendingCalls calls() {
+        if (calls == null) {
+            calls = new PendingCalls();
+        }
+        return calls;
     }
 
-    static void awaitGrpc(int callId, int ownerId, GrpcHandler handler, boolean unary) {
-        grpcCalls.put(callId, new PendingCall(ownerId, handler, unary));
-    }
-
-    static void forgetGrpc(int callId) {
-        grpcCalls.remove(callId);
+    /** The pending calls, or {@code null} when no call was ever made (then no answer is due). */
+    static PendingCalls callsIfAny() {
+        return calls;
     }
 
     /**
-     * The handler of HTTP call {@code callId} with its owner made effective, or {@code null}
-     * when the call is unknown or its owner is gone (the answer is then dropped).
+     * Makes the owner of a call effective for its answer; {@code false} when the owner is gone
+     * or the host refuses (the answer is then dropped).
      */
-    static HttpCallHandler takeHttpCall(int callId) {
-        PendingCall call = httpCalls.remove(callId);
-        return call != null && switchTo(call.ownerId) ? (HttpCallHandler) call.handler : null;
-    }
-
-    /**
-     * Like {@link #takeHttpCall} for gRPC events. The call is forgotten when it closes, and for
-     * a unary call also when its message arrives, which is its last event after a success.
-     */
-    static GrpcHandler grpcHandler(int callId, boolean closing, boolean message) {
-        PendingCall call = grpcCalls.get(callId);
-        if (call == null) {
-            return null;
-        }
-        if (closing || (message && call.endsWithMessage)) {
-            grpcCalls.remove(callId);
-        }
-        return switchTo(call.ownerId) ? (GrpcHandler) call.handler : null;
-    }
-
-    private static boolean switchTo(int ownerId) {
-        if (!contexts.contains(ownerId)) {
+    static boolean switchTo(int ownerId) {
+        if (contexts == null || !contexts.contains(ownerId)) {
             return false;
         }
         if (effective != ownerId) {

@@ -38,7 +38,6 @@ final class Exports {
     @Export(name = "_initialize")
     public static void initialize() {
         StaticRootsRepair.apply();
-        Dispatcher.start();
         WasmSupport.runWithArgs(new String[0]);
     }
 
@@ -81,23 +80,15 @@ final class Exports {
     static final int GRPC_CLOSE = 24;
 
     /**
-     * The export named by {@code callback}, for error reports. A method, not a static array:
-     * a field with an initialiser would give the class a static initialiser, and TeaVM would then
-     * check it at every export's entry.
+     * The callbacks' export names without their {@code proxy_on_} prefix, in callback order and
+     * space-separated: one string constant, where an array of names would cost the module a
+     * string object per name and a class initialiser (checked at every use of this class).
      */
-    private static String name(int callback) {
-        String[] names = {
-            "proxy_on_context_create", "proxy_on_vm_start", "proxy_on_configure", "proxy_on_tick",
-            "proxy_on_queue_ready", "proxy_on_foreign_function", "proxy_on_done", "proxy_on_log", "proxy_on_delete",
-            "proxy_on_request_headers", "proxy_on_request_body", "proxy_on_request_trailers",
-            "proxy_on_response_headers", "proxy_on_response_body", "proxy_on_response_trailers",
-            "proxy_on_http_call_response", "proxy_on_new_connection", "proxy_on_downstream_data",
-            "proxy_on_downstream_connection_close", "proxy_on_upstream_data", "proxy_on_upstream_connection_close",
-            "proxy_on_grpc_receive_initial_metadata", "proxy_on_grpc_receive", "proxy_on_grpc_receive_trailing_metadata",
-            "proxy_on_grpc_close",
-        };
-        return names[callback];
-    }
+    private static final String NAMES = "context_create vm_start configure tick queue_ready foreign_function done log"
+            + " delete request_headers request_body request_trailers response_headers response_body"
+            + " response_trailers http_call_response new_connection downstream_data downstream_connection_close"
+            + " upstream_data upstream_connection_close grpc_receive_initial_metadata grpc_receive"
+            + " grpc_receive_trailing_metadata grpc_close";
 
     @Export(name = "proxy_on_context_create")
     public static void onContextCreate(int contextId, int parentId) {
@@ -249,7 +240,7 @@ final class Exports {
         try {
             return invoke(callback, callCallback ? null : Dispatcher.get(target), target, a, b, c);
         } catch (Throwable t) {
-            report(name(callback), t);
+            report(callback, t);
             if (callback >= REQUEST_HEADERS && callback <= RESPONSE_TRAILERS) {
                 return failClosed();
             } else if (callback >= NEW_CONNECTION && callback <= UPSTREAM_CLOSE) {
@@ -264,60 +255,43 @@ final class Exports {
             case CONTEXT_CREATE:
                 Dispatcher.create(target, a);
                 return 0;
-            case HTTP_CALL_RESPONSE: {
-                HttpCallHandler handler = Dispatcher.takeHttpCall(target);
-                if (handler != null) {
-                    handler.onResponse(new HttpCallResponse(target, a, b, c));
-                }
-                return 0;
-            }
+            case HTTP_CALL_RESPONSE:
             case GRPC_INITIAL_METADATA:
             case GRPC_RECEIVE:
             case GRPC_TRAILING_METADATA:
-            case GRPC_CLOSE:
-                grpc(callback, target, a);
-                return 0;
-            case DELETE:
-                try {
-                    return context == null ? 0 : context.onCallback(DELETE, a, b);
-                } finally {
-                    Dispatcher.delete(target);
+            case GRPC_CLOSE: {
+                PendingCalls calls = Dispatcher.callsIfAny();
+                if (calls != null) {
+                    calls.answer(callback, target, a, b, c);
                 }
+                return 0;
+            }
+            case DELETE:
+                // Forgotten first, so that it is gone even if its onDelete throws (a finally
+                // block would be compiled twice); the callback still gets the object.
+                Dispatcher.delete(target);
+                return context == null ? 0 : context.onCallback(DELETE, a, b);
             default:
                 // Unknown contexts (none created, or a plugin without HTTP/TCP support) continue.
-                return context == null ? (callback == DONE ? TRUE : Action.CONTINUE.code()) : context.onCallback(callback, a, b);
-        }
-    }
-
-    private static void grpc(int callback, int callId, int argument) {
-        GrpcHandler handler = Dispatcher.grpcHandler(callId, callback == GRPC_CLOSE, callback == GRPC_RECEIVE);
-        if (handler == null) {
-            return;
-        }
-        switch (callback) {
-            case GRPC_INITIAL_METADATA:
-                handler.onInitialMetadata(HostCalls.getHeaderMapPairs(MapType.GRPC_CALL_INITIAL_METADATA.code()));
-                break;
-            case GRPC_RECEIVE: {
-                byte[] message = argument == 0 ? null
-                        : HostCalls.getBufferBytes(BufferType.GRPC_CALL_MESSAGE.code(), 0, argument);
-                handler.onMessage(message == null ? new byte[0] : message);
-                break;
-            }
-            case GRPC_TRAILING_METADATA:
-                handler.onTrailingMetadata(HostCalls.getHeaderMapPairs(MapType.GRPC_CALL_TRAILING_METADATA.code()));
-                break;
-            default:
-                handler.onClose(argument, HostCalls.statusMessage());
-                break;
+                return context == null ? (callback == DONE ? TRUE : Action.CONTINUE_CODE) : context.onCallback(callback, a, b);
         }
     }
 
     // ---- plumbing -------------------------------------------------------------------------
 
-    private static void report(String callback, Throwable t) {
+    /** The export name of callback {@code callback}, e.g. {@code proxy_on_request_headers}. */
+    static String name(int callback) {
+        int start = 0;
+        for (int i = 0; i < callback; i++) {
+            start = NAMES.indexOf(' ', start) + 1;
+        }
+        int end = NAMES.indexOf(' ', start);
+        return "proxy_on_" + NAMES.substring(start, end < 0 ? NAMES.length() : end);
+    }
+
+    private static void report(int callback, Throwable t) {
         try {
-            HostCalls.log(LogLevel.ERROR.code(), callback + ": uncaught " + t.getClass().getName() + ": " + t.getMessage());
+            HostCalls.log(LogLevel.ERROR_CODE, name(callback) + ": uncaught " + t.getClass().getName() + ": " + t.getMessage());
         } catch (Throwable ignored) {
             // Logging itself failed; there is nothing safer left to do than to return.
         }
@@ -330,15 +304,15 @@ final class Exports {
         } catch (Throwable ignored) {
             // The stream may already be answered; the error is logged above.
         }
-        return Action.PAUSE.code();
+        return Action.PAUSE_CODE;
     }
 
     private static int closeConnection() {
         try {
-            HostCalls.closeStream(StreamType.DOWNSTREAM.code());
+            HostCalls.closeStream(StreamType.DOWNSTREAM_CODE);
         } catch (Throwable ignored) {
             // The connection may already be closed; the error is logged by the caller.
         }
-        return Action.PAUSE.code();
+        return Action.PAUSE_CODE;
     }
 }

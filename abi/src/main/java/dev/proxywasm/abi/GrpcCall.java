@@ -17,7 +17,7 @@ public class GrpcCall {
 
     /** Cancels the call; its handler gets no further events. */
     public final void cancel() {
-        Dispatcher.forgetGrpc(id);
+        Dispatcher.calls().forgetGrpc(id);
         HostCalls.grpcCancel(id);
     }
 

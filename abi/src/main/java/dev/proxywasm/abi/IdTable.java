@@ -2,12 +2,12 @@ package dev.proxywasm.abi;
 
 /**
  * Ids (context ids, call ids) to objects. Open addressing with linear probing over plain int
- * keys: no boxing and far less code in the module than {@code HashMap<Integer, V>}.
+ * keys: no boxing and far less code in the module than {@code HashMap<Integer, V>}. A slot is
+ * in use when it holds a value, so values must not be null.
  */
 final class IdTable<V> {
     private int[] keys = new int[16];
     private Object[] values = new Object[16];
-    private boolean[] used = new boolean[16];
     private int size;
 
     V get(int id) {
@@ -19,17 +19,19 @@ final class IdTable<V> {
         return find(id) >= 0;
     }
 
+    /** Maps {@code id} to {@code value}, which must not be null. */
     void put(int id, V value) {
         if ((size + 1) * 4 > keys.length * 3) {
             grow();
         }
+        int[] keys = this.keys;
+        Object[] values = this.values;
         int mask = keys.length - 1;
         int i = slot(id, mask);
-        while (used[i] && keys[i] != id) {
+        while (values[i] != null && keys[i] != id) {
             i = (i + 1) & mask;
         }
-        if (!used[i]) {
-            used[i] = true;
+        if (values[i] == null) {
             keys[i] = id;
             size++;
         }
@@ -43,11 +45,13 @@ final class IdTable<V> {
             return null;
         }
         V removed = value(i);
+        int[] keys = this.keys;
+        Object[] values = this.values;
         int mask = keys.length - 1;
         // Backward-shift deletion keeps every probe chain unbroken without tombstones.
         int hole = i;
         int j = (i + 1) & mask;
-        while (used[j]) {
+        while (values[j] != null) {
             int home = slot(keys[j], mask);
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
@@ -57,16 +61,17 @@ final class IdTable<V> {
             }
             j = (j + 1) & mask;
         }
-        used[hole] = false;
         values[hole] = null;
         size--;
         return removed;
     }
 
     private int find(int id) {
+        int[] keys = this.keys;
+        Object[] values = this.values;
         int mask = keys.length - 1;
         int i = slot(id, mask);
-        while (used[i]) {
+        while (values[i] != null) {
             if (keys[i] == id) {
                 return i;
             }
@@ -87,13 +92,11 @@ final class IdTable<V> {
     private void grow() {
         int[] oldKeys = keys;
         Object[] oldValues = values;
-        boolean[] oldUsed = used;
         keys = new int[oldKeys.length * 2];
         values = new Object[oldKeys.length * 2];
-        used = new boolean[oldKeys.length * 2];
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldUsed[i]) {
+            if (oldValues[i] != null) {
                 @SuppressWarnings("unchecked")
                 V v = (V) oldValues[i];
                 put(oldKeys[i], v);

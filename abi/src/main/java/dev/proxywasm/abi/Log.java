@@ -23,36 +23,42 @@ public final class Log {
 
     /** Logs the supplied message at {@code level} if the host keeps that level. */
     public static void log(LogLevel level, Supplier<String> message) {
-        if (enabled(level)) {
-            HostCalls.log(level.code(), message.get());
-        }
+        log(level.code(), message);
     }
 
+    // The fixed-level methods pass the level's ABI value (see LogLevel's *_CODE constants).
+
     public static void trace(Supplier<String> message) {
-        log(LogLevel.TRACE, message);
+        log(LogLevel.TRACE_CODE, message);
     }
 
     public static void debug(Supplier<String> message) {
-        log(LogLevel.DEBUG, message);
+        log(LogLevel.DEBUG_CODE, message);
     }
 
     public static void debug(String message) {
-        log(LogLevel.DEBUG, message);
+        HostCalls.log(LogLevel.DEBUG_CODE, message);
     }
 
     public static void info(String message) {
-        log(LogLevel.INFO, message);
+        HostCalls.log(LogLevel.INFO_CODE, message);
     }
 
     public static void warn(String message) {
-        log(LogLevel.WARN, message);
+        HostCalls.log(LogLevel.WARN_CODE, message);
     }
 
     public static void error(String message) {
-        log(LogLevel.ERROR, message);
+        HostCalls.log(LogLevel.ERROR_CODE, message);
     }
 
     public static void critical(String message) {
-        log(LogLevel.CRITICAL, message);
+        HostCalls.log(LogLevel.CRITICAL_CODE, message);
+    }
+
+    private static void log(int level, Supplier<String> message) {
+        if (level >= HostCalls.logLevel()) {
+            HostCalls.log(level, message.get());
+        }
     }
 }

@@ -8,35 +8,36 @@ import dev.proxywasm.abi.internal.HostCalls;
  */
 public final class Metric {
     private final int id;
-    private final MetricType type;
+    /** The ABI value of the metric type (see MetricType's *_CODE constants). */
+    private final int type;
 
-    private Metric(int id, MetricType type) {
+    private Metric(int id, int type) {
         this.id = id;
         this.type = type;
     }
 
     /** A counter: only goes up. */
     public static Metric counter(String name) {
-        return define(MetricType.COUNTER, name);
+        return define(MetricType.COUNTER_CODE, name);
     }
 
     /** A gauge: set or moved either way. */
     public static Metric gauge(String name) {
-        return define(MetricType.GAUGE, name);
+        return define(MetricType.GAUGE_CODE, name);
     }
 
     /** A histogram: records a distribution of values. */
     public static Metric histogram(String name) {
-        return define(MetricType.HISTOGRAM, name);
+        return define(MetricType.HISTOGRAM_CODE, name);
     }
 
-    private static Metric define(MetricType type, String name) {
-        return new Metric(HostCalls.defineMetric(type.code(), name), type);
+    private static Metric define(int type, String name) {
+        return new Metric(HostCalls.defineMetric(type, name), type);
     }
 
     /** The kind of metric. */
     public MetricType type() {
-        return type;
+        return MetricType.values()[type];
     }
 
     /** Adds one. */

@@ -10,13 +10,15 @@ public class ProxyException extends RuntimeException {
 
     /** @param call the ABI function that failed, e.g. {@code proxy_http_call}. */
     public ProxyException(String call, Status status) {
-        super(call + " failed: " + status);
-        this.status = status;
+        this(call, status, null);
     }
 
-    /** @param call the ABI function that failed; {@code detail} says what was being done. */
+    /**
+     * @param call the ABI function that failed; {@code detail} says what was being done
+     *     ({@code null}: nothing to add).
+     */
     public ProxyException(String call, Status status, String detail) {
-        super(call + " failed: " + status + " (" + detail + ")");
+        super(call + " failed: " + status.name() + (detail == null ? "" : " (" + detail + ")"));
         this.status = status;
     }
 

@@ -21,7 +21,7 @@ public final class ProxyWasm {
 
     /** Creates the root context of every plugin that has no factory registered for its root id. */
     public static void setRootContext(Supplier<? extends RootContext> factory) {
-        Dispatcher.registerRoot(null, factory);
+        Dispatcher.registerDefaultRoot(factory);
     }
 
     /** Creates the root context of plugins configured with {@code root_id = rootId}. */

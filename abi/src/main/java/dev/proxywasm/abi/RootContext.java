@@ -74,21 +74,22 @@ public abstract class RootContext extends Context {
 
     /** The VM configuration (empty when none was given). */
     public final byte[] vmConfiguration() {
-        return buffer(BufferType.VM_CONFIGURATION);
+        return buffer(BufferType.VM_CONFIGURATION_CODE);
     }
 
     /** The plugin configuration (Istio's {@code pluginConfig} as JSON; empty when none was given). */
     public final byte[] pluginConfiguration() {
-        return buffer(BufferType.PLUGIN_CONFIGURATION);
+        return buffer(BufferType.PLUGIN_CONFIGURATION_CODE);
     }
 
-    private byte[] buffer(BufferType type) {
+    /** Buffer {@code type} (an ABI value, see BufferType's *_CODE constants), whole. */
+    private byte[] buffer(int type) {
         activate();
-        int size = HostCalls.getBufferSize(type.code());
+        int size = HostCalls.getBufferSize(type);
         if (size <= 0) {
             return new byte[0];
         }
-        byte[] bytes = HostCalls.getBufferBytes(type.code(), 0, size);
+        byte[] bytes = HostCalls.getBufferBytes(type, 0, size);
         return bytes == null ? new byte[0] : bytes;
     }
 

@@ -19,6 +19,8 @@ public enum Status {
     UNKNOWN(-1);
 
     private final int code;
+    /** The statuses by code: those the spec defines are numbered from 0 in declaration order. */
+    private static final Status[] BY_CODE = values();
 
     Status(int code) {
         this.code = code;
@@ -31,11 +33,7 @@ public enum Status {
 
     /** The status for an ABI value; {@link #UNKNOWN} for values the spec does not define. */
     public static Status of(int code) {
-        for (Status s : values()) {
-            if (s.code == code) {
-                return s;
-            }
-        }
-        return UNKNOWN;
+        // values() would copy the array at every call.
+        return code >= 0 && code < UNKNOWN.ordinal() ? BY_CODE[code] : UNKNOWN;
     }
 }

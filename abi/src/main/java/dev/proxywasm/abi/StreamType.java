@@ -7,6 +7,11 @@ public enum StreamType {
     DOWNSTREAM,
     UPSTREAM;
 
+    // The ABI values the SDK passes itself, as compile-time constants: javac copies them into
+    // the caller, so a module that only logs, reads its configuration or counts does not
+    // carry this enum (its constants, their names, its initialiser). Equal to code().
+    static final int DOWNSTREAM_CODE = 2;
+
     /** The ABI value of this stream type. */
     public int code() {
         return ordinal();

@@ -15,8 +15,8 @@ import org.teavm.interop.Address;
  * same loops run on arrays.
  */
 public final class Utf8 {
-    // Created on first use: without field initialisers the class needs no static initialisation,
-    // so TeaVM adds no class-initialisation check to each call.
+    // No static initialiser (the scratch array comes at first use): TeaVM would check that it
+    // ran at every call into this class.
     private static char[] scratch;
 
     private Utf8() {
@@ -126,17 +126,20 @@ public final class Utf8 {
     /** Encodes {@code s}; unpaired surrogates become {@code '?'}. */
     public static byte[] encode(String s) {
         int len = s.length();
-        if (len == 0) {
-            return new byte[0];
-        }
         char[] chars = chars(s);
-        if (asciiPrefix(chars, len) == len) {
+        int ascii = asciiPrefix(chars, len);
+        if (ascii == len) {
             byte[] out = new byte[len];
             copyAsciiChars(chars, out, 0, len);
             return out;
         }
-        byte[] out = new byte[encodedLength(s)];
-        encodeInto(s, out, 0);
+        // Three bytes per char is the most any char takes (a surrogate pair takes four for two),
+        // so the rest is encoded into a scratch buffer without sizing it first, then copied.
+        byte[] buffer = new byte[ascii + (len - ascii) * 3];
+        copyAsciiChars(chars, buffer, 0, ascii);
+        int size = encodeRest(chars, len, ascii, buffer, ascii);
+        byte[] out = new byte[size];
+        System.arraycopy(buffer, 0, out, 0, size);
         return out;
     }
 
@@ -212,8 +215,12 @@ public final class Utf8 {
             throw new IndexOutOfBoundsException("Utf8.encodeInto: " + ascii + " bytes at " + pos + " of " + out.length);
         }
         copyAsciiChars(chars, out, pos, ascii);
-        pos += ascii;
-        for (int i = ascii; i < len; i++) {
+        return encodeRest(chars, len, ascii, out, pos + ascii);
+    }
+
+    /** Writes the encoding of {@code chars[from..len)} at {@code pos}; returns the position after it. */
+    private static int encodeRest(char[] chars, int len, int from, byte[] out, int pos) {
+        for (int i = from; i < len; i++) {
             char c = chars[i];
             if (c < 0x80) {
                 out[pos++] = (byte) c;

@@ -1,6 +1,6 @@
 package dev.proxywasm.abi.json;
 
-import java.util.HashSet;
+import java.util.HashMap;
 
 /**
  * Reads a configuration value by value over a {@link JsonReader}, keeping the path of the current
@@ -50,7 +50,8 @@ public final class JsonCursor {
         String name;
         int index = -1;
         boolean entered = true;
-        HashSet<String> names;
+        /** The member names seen (a map, not a HashSet, which would add two classes to the module). */
+        HashMap<String, String> names;
 
         Frame(Frame parent, boolean object) {
             this.parent = parent;
@@ -60,13 +61,13 @@ public final class JsonCursor {
 
     /** Reads the root value's first token; {@code false} when the document is empty. */
     public boolean start() throws JsonException {
-        return reader.next() != JsonToken.END;
+        return reader.nextCode() != JsonToken.END_CODE;
     }
 
     /** After the root value: skips it if it was not read, and checks nothing follows it. */
     public void finish() throws JsonException {
         reader.skipChildren();
-        reader.next();
+        reader.nextCode();
     }
 
     /** The first token of the current value. */
@@ -76,19 +77,32 @@ public final class JsonCursor {
 
     /** Enters the current value, which must be an object; then {@link #nextField()} walks it. */
     public void enterObject() throws JsonException {
-        enter(JsonToken.START_OBJECT, "must be an object");
+        enterObject("must be an object");
+    }
+
+    /** {@link #enterObject()} with the error {@code problem} when the value is not an object. */
+    public void enterObject(String problem) throws JsonException {
+        enter(JsonToken.START_OBJECT_CODE, problem);
     }
 
     /** Enters the current value, which must be an array; then {@link #nextElement()} walks it. */
     public void enterArray() throws JsonException {
-        enter(JsonToken.START_ARRAY, "must be an array");
+        enterArray("must be an array");
     }
 
-    private void enter(JsonToken start, String problem) throws JsonException {
-        if (reader.current() != start) {
+    /**
+     * {@link #enterArray()} with the error {@code problem} when the value is not an array, e.g.
+     * {@code "must be an array of strings"}.
+     */
+    public void enterArray(String problem) throws JsonException {
+        enter(JsonToken.START_ARRAY_CODE, problem);
+    }
+
+    private void enter(int start, String problem) throws JsonException {
+        if (reader.currentCode() != start) {
             throw error(problem);
         }
-        top = new Frame(top, start == JsonToken.START_OBJECT);
+        top = new Frame(top, start == JsonToken.START_OBJECT_CODE);
     }
 
     /**
@@ -98,19 +112,19 @@ public final class JsonCursor {
      */
     public boolean nextField() throws JsonException {
         Frame frame = advance();
-        if (reader.current() == JsonToken.END_OBJECT) {
+        if (reader.currentCode() == JsonToken.END_OBJECT_CODE) {
             top = frame.parent;
             return false;
         }
         String name = reader.text();
         if (frame.names == null) {
-            frame.names = new HashSet<>();
+            frame.names = new HashMap<>();
         }
         frame.name = name;
-        if (!frame.names.add(name)) {
+        if (frame.names.put(name, name) != null) {
             throw error("appears twice");
         }
-        reader.next();
+        reader.nextCode();
         return true;
     }
 
@@ -121,7 +135,7 @@ public final class JsonCursor {
      */
     public boolean nextElement() throws JsonException {
         Frame frame = advance();
-        if (reader.current() == JsonToken.END_ARRAY) {
+        if (reader.currentCode() == JsonToken.END_ARRAY_CODE) {
             top = frame.parent;
             return false;
         }
@@ -137,7 +151,7 @@ public final class JsonCursor {
         } else {
             reader.skipChildren();
         }
-        reader.next();
+        reader.nextCode();
         return frame;
     }
 
@@ -153,12 +167,12 @@ public final class JsonCursor {
 
     /** Whether the current value is {@code null}. */
     public boolean isNull() {
-        return reader.current() == JsonToken.NULL;
+        return reader.currentCode() == JsonToken.NULL_CODE;
     }
 
     /** The current value, which must be a string. */
     public String stringValue() throws JsonException {
-        if (reader.current() != JsonToken.STRING) {
+        if (reader.currentCode() != JsonToken.STRING_CODE) {
             throw error("must be a string");
         }
         return reader.text();
@@ -166,11 +180,11 @@ public final class JsonCursor {
 
     /** The current value, which must be {@code true} or {@code false}. */
     public boolean booleanValue() throws JsonException {
-        JsonToken token = reader.current();
-        if (token != JsonToken.TRUE && token != JsonToken.FALSE) {
+        int token = reader.currentCode();
+        if (token != JsonToken.TRUE_CODE && token != JsonToken.FALSE_CODE) {
             throw error("must be true or false");
         }
-        return token == JsonToken.TRUE;
+        return token == JsonToken.TRUE_CODE;
     }
 
     /** The current value, which must be an integer literal in {@code [min, max]}. */
@@ -198,7 +212,7 @@ public final class JsonCursor {
 
     /** The current value, which must be a number within the double range. */
     public double doubleValue() throws JsonException {
-        if (reader.current() != JsonToken.NUMBER) {
+        if (reader.currentCode() != JsonToken.NUMBER_CODE) {
             throw error("must be a number");
         }
         try {
@@ -219,36 +233,40 @@ public final class JsonCursor {
 
     /** The path of the current value, e.g. {@code rules[2].hosts[0]}; the root name at the root. */
     public String path() {
-        int segments = 0;
-        for (Frame f = top; f != null; f = f.parent) {
-            segments++;
-        }
-        Frame[] frames = new Frame[segments];
-        for (Frame f = top; f != null; f = f.parent) {
-            frames[--segments] = f;
-        }
         StringBuilder out = new StringBuilder();
-        for (Frame f : frames) {
-            if (f.object && f.name != null) {
-                if (out.length() > 0) {
-                    out.append('.');
-                }
-                appendName(out, f.name);
-            } else if (!f.object && f.index >= 0) {
-                out.append('[').append(f.index).append(']');
-            }
-        }
+        appendPath(out, top);
         return out.length() == 0 ? rootName : out.toString();
     }
 
-    private static void appendName(StringBuilder out, String name) {
+    /** Appends the path of {@code frame}'s current member or element, outermost first. */
+    private static void appendPath(StringBuilder out, Frame frame) {
+        // Recursion, not a Frame[]: an array type costs the module a class record and its name;
+        // the depth is bounded by JsonLimits.maxDepth().
+        if (frame == null) {
+            return;
+        }
+        appendPath(out, frame.parent);
+        if (frame.object && frame.name != null) {
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(printableName(frame.name));
+        } else if (!frame.object && frame.index >= 0) {
+            out.append('[').append(frame.index).append(']');
+        }
+    }
+
+    /**
+     * {@code name} made fit for a log line, as names appear in paths: printable ASCII ({@code ?}
+     * for the rest), at most 64 chars (then {@code ...}).
+     */
+    public static String printableName(String name) {
         int length = Math.min(name.length(), MAX_NAME_IN_PATH);
-        for (int i = 0; i < length; i++) {
-            char c = name.charAt(i);
-            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        char[] out = new char[name.length() > MAX_NAME_IN_PATH ? length + 3 : length];
+        for (int i = 0; i < out.length; i++) {
+            char c = i < length ? name.charAt(i) : '.';
+            out[i] = c >= 0x20 && c < 0x7f ? c : '?';
         }
-        if (name.length() > MAX_NAME_IN_PATH) {
-            out.append("...");
-        }
+        return new String(out);
     }
 }

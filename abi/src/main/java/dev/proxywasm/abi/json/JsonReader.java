@@ -20,7 +20,7 @@ package dev.proxywasm.abi.json;
  *
  * <pre>{@code
  * JsonReader in = new JsonReader(bytes, JsonLimits.DEFAULT);
- * for (JsonToken t = in.next(); t != JsonToken.END; t = in.next()) { ... in.text() ... }
+ * for (JsonToken t = in.next(); t != JsonToken.END_CODE; t = in.next()) { ... in.text() ... }
  * }</pre>
  *
  * {@link JsonCursor} reads a configuration on top of it, with paths in its errors.
@@ -44,12 +44,13 @@ public final class JsonReader {
     private int depth;
     private int pos;
     private int state = ROOT;
-    private JsonToken current;
+    /** The ordinal of the current token ({@link JsonToken}'s *_CODE), -1 before the first. */
+    private int current = -1;
     private int tokenStart;
     private String text;
     private boolean integer;
     /** A scalar member value read together with its name, returned by the next call. */
-    private JsonToken pending;
+    private int pending = -1;
     private String pendingText;
     private int pendingStart;
     /** Inside {@link #skipChildren()}: strings are checked, not built. */
@@ -58,14 +59,24 @@ public final class JsonReader {
 
     /** Reads {@code json[0, json.length)}, UTF-8, within {@code limits}. The array must not change meanwhile. */
     public JsonReader(byte[] json, JsonLimits limits) {
-        this(json, 0, json.length, limits);
+        // Not this(json, 0, json.length, limits): its range check, which cannot fail here,
+        // would put its message's int formatting into every module.
+        this(limits, json, 0, json.length);
     }
 
     /** Reads {@code json[offset, offset + length)}, UTF-8, within {@code limits}. */
     public JsonReader(byte[] json, int offset, int length, JsonLimits limits) {
+        this(limits, json, offset, checkRange(json, offset, length));
+    }
+
+    private static int checkRange(byte[] json, int offset, int length) {
         if (offset < 0 || length < 0 || offset > json.length - length) {
             throw new IndexOutOfBoundsException("JsonReader: " + offset + "+" + length + " outside " + json.length);
         }
+        return length;
+    }
+
+    private JsonReader(JsonLimits limits, byte[] json, int offset, int length) {
         this.in = json;
         this.end = offset + length;
         this.limits = limits;
@@ -77,6 +88,11 @@ public final class JsonReader {
 
     /** The token {@link #next()} returned last ({@code null} before the first call). */
     public JsonToken current() {
+        return JsonToken.of(current);
+    }
+
+    /** {@link #current()}'s ordinal, -1 before the first token. */
+    int currentCode() {
         return current;
     }
 
@@ -95,18 +111,23 @@ public final class JsonReader {
 
     /** Reads the next token; after the root value, {@link JsonToken#END}. */
     public JsonToken next() throws JsonException {
+        return JsonToken.of(nextCode());
+    }
+
+    /** {@link #next()}, returning the token's ordinal. */
+    int nextCode() throws JsonException {
         if (state == DONE) {
-            return current = JsonToken.END;
+            return current = JsonToken.END_CODE;
         }
-        if (pending != null) {
+        if (pending >= 0) {
             current = pending;
             text = pendingText;
             tokenStart = pendingStart;
-            pending = null;
+            pending = -1;
             return current;
         }
-        if (current == null && end - start > limits.maxDocumentSize()) {
-            throw error("document larger than " + limits.maxDocumentSize() + " bytes", start);
+        if (current < 0 && end - start > limits.maxDocumentSize()) {
+            throw beyondLimit("document larger than ", limits.maxDocumentSize(), " bytes", start);
         }
         text = null;
         int c = skipSpace();
@@ -117,7 +138,7 @@ public final class JsonReader {
                     throw error("unexpected content after the root value", pos);
                 }
                 state = DONE;
-                return current = JsonToken.END;
+                return current = JsonToken.END_CODE;
             }
             boolean object = objects[depth - 1];
             if (c == (object ? '}' : ']')) {
@@ -156,7 +177,7 @@ public final class JsonReader {
                 tokenStart = nameStart;
             }
             text = name;
-            return current = JsonToken.NAME;
+            return current = JsonToken.NAME_CODE;
         }
         if (c == ']' && state == VALUE_OR_CLOSE) {
             return close();
@@ -164,7 +185,7 @@ public final class JsonReader {
         if (c < 0) {
             if (state == ROOT) {
                 state = DONE;
-                return current = JsonToken.END;
+                return current = JsonToken.END_CODE;
             }
             throw error("unexpected end of input", pos);
         }
@@ -177,23 +198,21 @@ public final class JsonReader {
      * built. After a {@link JsonException} the reader is positioned nowhere; stop reading.
      */
     public void skipChildren() throws JsonException {
-        if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
+        if (current != JsonToken.START_OBJECT_CODE && current != JsonToken.START_ARRAY_CODE) {
             return;
         }
         int target = depth - 1;
+        // No finally block (javac would compile it twice): after an error the reader is done.
         skipping = true;
-        try {
-            while (depth > target) {
-                next();
-            }
-        } finally {
-            skipping = false;
+        while (depth > target) {
+            nextCode();
         }
+        skipping = false;
     }
 
     /** Whether the current NUMBER has neither fraction nor exponent. */
     public boolean isInteger() {
-        return current == JsonToken.NUMBER && integer;
+        return current == JsonToken.NUMBER_CODE && integer;
     }
 
     /** The current NUMBER as a long; it must be an integer literal within the long range. */
@@ -227,7 +246,7 @@ public final class JsonReader {
 
     /** The current NUMBER, rounded to the nearest double; one beyond the double range is an error. */
     public double doubleValue() throws JsonException {
-        if (current != JsonToken.NUMBER) {
+        if (current != JsonToken.NUMBER_CODE) {
             throw error("expected a number", tokenStart);
         }
         double value = Double.parseDouble(text);
@@ -242,20 +261,20 @@ public final class JsonReader {
         return error(problem, tokenStart);
     }
 
-    private JsonToken close() {
+    private int close() {
         pos++;
         depth--;
         state = SEPARATOR;
-        return current = objects[depth] ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+        return current = objects[depth] ? JsonToken.END_OBJECT_CODE : JsonToken.END_ARRAY_CODE;
     }
 
-    private JsonToken value(int c) throws JsonException {
+    private int value(int c) throws JsonException {
         state = SEPARATOR;
         switch (c) {
             case '{':
             case '[':
                 if (depth == limits.maxDepth()) {
-                    throw error("nesting deeper than " + limits.maxDepth(), pos);
+                    throw beyondLimit("nesting deeper than ", limits.maxDepth(), "", pos);
                 }
                 if (depth == objects.length) {
                     boolean[] grown = new boolean[Math.min(depth * 2, limits.maxDepth())];
@@ -265,16 +284,16 @@ public final class JsonReader {
                 pos++;
                 objects[depth++] = c == '{';
                 state = c == '{' ? NAME_OR_CLOSE : VALUE_OR_CLOSE;
-                return current = c == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY;
+                return current = c == '{' ? JsonToken.START_OBJECT_CODE : JsonToken.START_ARRAY_CODE;
             case '"':
                 text = string(!skipping);
-                return current = JsonToken.STRING;
+                return current = JsonToken.STRING_CODE;
             case 't':
-                return literal("true", JsonToken.TRUE);
+                return literal("true", JsonToken.TRUE_CODE);
             case 'f':
-                return literal("false", JsonToken.FALSE);
+                return literal("false", JsonToken.FALSE_CODE);
             case 'n':
-                return literal("null", JsonToken.NULL);
+                return literal("null", JsonToken.NULL_CODE);
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
@@ -283,78 +302,87 @@ public final class JsonReader {
         }
     }
 
-    private JsonToken literal(String word, JsonToken token) throws JsonException {
-        int length = word.length();
-        if (end - pos < length) {
-            throw error("invalid literal", pos);
-        }
-        for (int i = 0; i < length; i++) {
-            if (in[pos + i] != word.charAt(i)) {
-                throw error("invalid literal", pos);
+    private int literal(String word, int token) throws JsonException {
+        byte[] in = this.in;
+        int from = pos;
+        int after = from + word.length();
+        int at = from;
+        if (after <= end) {
+            int i = from;
+            while (i < after && in[i] == word.charAt(i - from)) {
+                i++;
+            }
+            if (i == after) {
+                if (after == end || !runsOn(in[after])) {
+                    pos = after;
+                    text = word;
+                    return current = token;
+                }
+                at = tokenStart;
             }
         }
-        pos += length;
-        if (pos < end && runsOn(in[pos])) {
-            throw error("invalid literal", tokenStart);
-        }
-        text = word;
-        return current = token;
+        // One throw for every way a literal can be wrong: each costs the module code.
+        throw error("invalid literal", at);
     }
 
-    private JsonToken number() throws JsonException {
+    private int number() throws JsonException {
+        byte[] in = this.in;
+        int end = this.end;
         int from = pos;
-        if (in[pos] == '-') {
-            pos++;
+        int p = in[from] == '-' ? from + 1 : from;
+        int first = p;
+        p = digits(in, p, end);
+        if (p == first) {
+            throw error("expected a digit", p);
         }
-        int first = pos;
-        int count = digits();
-        if (count == 0) {
-            throw error("expected a digit", pos);
-        }
-        if (count > 1 && in[first] == '0') {
+        if (p - first > 1 && in[first] == '0') {
             throw error("leading zero in a number", from);
         }
-        integer = true;
-        if (pos < end && in[pos] == '.') {
+        boolean integer = true;
+        if (p < end && in[p] == '.') {
             integer = false;
-            pos++;
-            if (digits() == 0) {
-                throw error("expected a digit after the decimal point", pos);
+            int digits = ++p;
+            p = digits(in, p, end);
+            if (p == digits) {
+                throw error("expected a digit after the decimal point", p);
             }
         }
-        if (pos < end && (in[pos] == 'e' || in[pos] == 'E')) {
+        if (p < end && (in[p] == 'e' || in[p] == 'E')) {
             integer = false;
-            pos++;
-            if (pos < end && (in[pos] == '+' || in[pos] == '-')) {
-                pos++;
+            p++;
+            if (p < end && (in[p] == '+' || in[p] == '-')) {
+                p++;
             }
-            if (digits() == 0) {
-                throw error("expected a digit in the exponent", pos);
+            int digits = p;
+            p = digits(in, p, end);
+            if (p == digits) {
+                throw error("expected a digit in the exponent", p);
             }
         }
-        int length = pos - from;
+        int length = p - from;
         if (length > limits.maxNumberLength()) {
-            throw error("number longer than " + limits.maxNumberLength() + " characters", from);
+            throw beyondLimit("number longer than ", limits.maxNumberLength(), " characters", from);
         }
-        if (depth == 0 && pos < end && !isSpace(in[pos])) {
+        if (depth == 0 && p < end && !isSpace(in[p])) {
             // As jackson: a root number must end the document or be followed by whitespace.
-            throw error("unexpected content after the root value", pos);
+            throw error("unexpected content after the root value", p);
         }
         char[] literal = new char[length];
         for (int i = 0; i < length; i++) {
             literal[i] = (char) in[from + i];
         }
+        pos = p;
+        this.integer = integer;
         text = new String(literal);
-        return current = JsonToken.NUMBER;
+        return current = JsonToken.NUMBER_CODE;
     }
 
-    /** Skips digits; returns how many. */
-    private int digits() {
-        int from = pos;
-        while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
-            pos++;
+    /** The position after the digits that start at {@code p}. */
+    private static int digits(byte[] in, int p, int end) {
+        while (p < end && in[p] >= '0' && in[p] <= '9') {
+            p++;
         }
-        return pos - from;
+        return p;
     }
 
     /**
@@ -371,37 +399,46 @@ public final class JsonReader {
      * UTF-8 and the length limit; builds it only when {@code keep}.
      */
     private String string(boolean keep) throws JsonException {
-        int from = pos++;
+        // Locals, not fields, in this loop: TeaVM reloads and re-checks a field at every use.
+        byte[] in = this.in;
+        int end = this.end;
+        char[] chars = this.chars;
+        int from = pos;
+        int p = from + 1;
         int max = limits.maxStringLength();
         int n = 0;
         while (true) {
-            if (pos >= end) {
+            if (p >= end) {
                 throw error("unterminated string", from);
             }
-            int b = in[pos] & 0xff;
+            int b = in[p] & 0xff;
             int c;
             if (b == '"') {
-                pos++;
+                pos = p + 1;
                 return keep ? new String(chars, 0, n) : null;
             } else if (b == '\\') {
+                pos = p;
                 c = escape();
+                p = pos;
             } else if (b < 0x20) {
-                throw error("control character in a string (must be escaped)", pos);
+                throw error("control character in a string (must be escaped)", p);
             } else if (b < 0x80) {
                 c = b;
-                pos++;
+                p++;
             } else {
+                pos = p;
                 c = utf8(b);
+                p = pos;
             }
             int units = c >= 0x10000 ? 2 : 1;
             if (n + units > max) {
-                throw error("string longer than " + max + " characters", from);
+                throw beyondLimit("string longer than ", max, " characters", from);
             }
             if (keep) {
                 if (n + units > chars.length) {
                     char[] grown = new char[Math.max(chars.length * 2, n + units)];
                     System.arraycopy(chars, 0, grown, 0, n);
-                    chars = grown;
+                    this.chars = chars = grown;
                 }
                 if (units == 2) {
                     chars[n] = Character.highSurrogate(c);
@@ -505,18 +542,29 @@ public final class JsonReader {
 
     /** Skips whitespace; returns the byte at the new {@code pos}, or -1 at the end. */
     private int skipSpace() {
-        while (pos < end) {
-            byte b = in[pos];
+        byte[] in = this.in;
+        int p = pos;
+        int c = -1;
+        while (p < end) {
+            byte b = in[p];
             if (!isSpace(b)) {
-                return b & 0xff;
+                c = b & 0xff;
+                break;
             }
-            pos++;
+            p++;
         }
-        return -1;
+        pos = p;
+        return c;
     }
 
     private static boolean isSpace(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /** An error about a {@link JsonLimits} bound, {@code <what><limit><unit>}, at {@code offset}. */
+    private JsonException beyondLimit(String what, int limit, String unit, int offset) {
+        // One place formats the limit: each int concatenation costs the module a builder chain.
+        return error(what + limit + unit, offset);
     }
 
     /** An error at {@code offset}; the line and column are counted only now, errors being rare. */

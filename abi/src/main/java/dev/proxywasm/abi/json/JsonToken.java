@@ -23,5 +23,28 @@ public enum JsonToken {
     /** {@code null}. */
     NULL,
     /** The document is complete (or empty); every further call returns END again. */
-    END
+    END;
+
+    // The ordinals as compile-time constants, which the reader and the cursor work with: javac
+    // copies them into the caller, so a module that reads JSON only through JsonCursor does not
+    // carry this enum (its constants, their names, its initialiser, a class-initialisation check
+    // at every use).
+    static final int START_OBJECT_CODE = 0;
+    static final int END_OBJECT_CODE = 1;
+    static final int START_ARRAY_CODE = 2;
+    static final int END_ARRAY_CODE = 3;
+    static final int NAME_CODE = 4;
+    static final int STRING_CODE = 5;
+    static final int NUMBER_CODE = 6;
+    static final int TRUE_CODE = 7;
+    static final int FALSE_CODE = 8;
+    static final int NULL_CODE = 9;
+    static final int END_CODE = 10;
+
+    private static final JsonToken[] BY_CODE = values();
+
+    /** The token whose ordinal is {@code code}; {@code null} for -1 (no token yet). */
+    static JsonToken of(int code) {
+        return code < 0 ? null : BY_CODE[code];
+    }
 }

@@ -11,5 +11,6 @@ public final class ProxyWasmTeaVMPlugin implements TeaVMPlugin {
     @Override
     public void install(TeaVMHost host) {
         host.add(new StartWithoutArguments());
+        host.add(new NoStackTraces());
     }
 }

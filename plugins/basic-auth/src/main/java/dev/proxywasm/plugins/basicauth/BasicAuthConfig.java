@@ -4,11 +4,9 @@ import dev.proxywasm.abi.json.JsonCursor;
 import dev.proxywasm.abi.json.JsonException;
 import dev.proxywasm.abi.json.JsonLimits;
 import dev.proxywasm.abi.json.JsonReader;
-import dev.proxywasm.abi.json.JsonToken;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The plugin configuration, Istio's {@code pluginConfig} as JSON, in the reference filter's
@@ -30,6 +28,7 @@ public final class BasicAuthConfig {
     public static final String DEFAULT_REALM = "istio";
 
     private static final String RULES = "basic_auth_rules";
+    private static final String ARRAY_OF_STRINGS = "must be an array of strings";
 
     private final String realm;
     private final String wwwAuthenticate;
@@ -74,19 +73,22 @@ public final class BasicAuthConfig {
         try {
             return new Reader(new JsonCursor(new JsonReader(json, JsonLimits.DEFAULT), "configuration")).read();
         } catch (JsonException e) {
-            if (e.path() != null) {
-                throw new ConfigException(e.getMessage());
-            }
-            throw new ConfigException("configuration is not valid JSON (line " + e.line() + ", column " + e.column()
-                    + "): " + e.problem());
+            throw new ConfigException(e.path() != null ? e.getMessage()
+                    : "configuration is not valid JSON (line " + e.line() + ", column " + e.column() + "): "
+                            + e.problem());
         }
     }
 
-    /** One pass over the document. */
+    /**
+     * One pass over the document. Written for a small module: TeaVM spends code on every call,
+     * cast and string concatenation, so lists are read by index and arrays are filled by hand.
+     */
     private static final class Reader {
         private final JsonCursor in;
-        private final List<String> warnings = new ArrayList<>();
-        private final Map<String, List<AuthRule>> rulesByMethod = new HashMap<>();
+        private final ArrayList<String> warnings = new ArrayList<>();
+        /** The rules of each method, in order; {@link #methods} lists the keys as they came. */
+        private final HashMap<String, ArrayList<AuthRule>> rulesByMethod = new HashMap<>();
+        private final ArrayList<String> methods = new ArrayList<>();
         private String realm = DEFAULT_REALM;
         private int ruleCount;
 
@@ -95,39 +97,35 @@ public final class BasicAuthConfig {
         }
 
         BasicAuthConfig read() throws JsonException, ConfigException {
+            JsonCursor in = this.in;
             if (in.start()) {
-                if (in.token() != JsonToken.START_OBJECT) {
-                    throw in.error("must be a JSON object");
+                in.enterObject("must be a JSON object");
+                while (in.nextField()) {
+                    String name = in.name();
+                    if (name.equals("realm")) {
+                        realm = readRealm();
+                    } else if (name.equals(RULES)) {
+                        in.enterArray();
+                        while (in.nextElement()) {
+                            readRule();
+                            ruleCount++;
+                        }
+                    } else {
+                        warnings.add("ignoring unknown field '" + JsonCursor.printableName(name) + "'");
+                    }
                 }
-                readTopLevel();
                 in.finish();
             }
             HashMap<String, AuthRule[]> byMethod = new HashMap<>();
-            for (Map.Entry<String, List<AuthRule>> e : rulesByMethod.entrySet()) {
-                byMethod.put(e.getKey(), e.getValue().toArray(new AuthRule[0]));
+            for (int i = 0; i < methods.size(); i++) {
+                String method = methods.get(i);
+                byMethod.put(method, toArray(rulesByMethod.get(method)));
             }
             return new BasicAuthConfig(realm, new AccessPolicy(byMethod), ruleCount, warnings);
         }
 
-        private void readTopLevel() throws JsonException, ConfigException {
-            in.enterObject();
-            while (in.nextField()) {
-                String name = in.name();
-                if (name.equals("realm")) {
-                    realm = readRealm();
-                } else if (name.equals(RULES)) {
-                    in.enterArray();
-                    while (in.nextElement()) {
-                        readRule();
-                        ruleCount++;
-                    }
-                } else {
-                    warnings.add("ignoring unknown field '" + printable(name) + "'");
-                }
-            }
-        }
-
         private String readRealm() throws JsonException {
+            JsonCursor in = this.in;
             String text = in.stringValue();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -139,16 +137,19 @@ public final class BasicAuthConfig {
         }
 
         private void readRule() throws JsonException, ConfigException {
+            JsonCursor in = this.in;
             String where = in.path();
             in.enterObject();
             PathMatch path = null;
             String pathField = null;
-            List<String> methods = null;
-            List<HostPattern> hosts = new ArrayList<>();
+            ArrayList<String> ruleMethods = null;
+            ArrayList<String> hosts = null;
             CredentialSet credentials = null;
             while (in.nextField()) {
                 String name = in.name();
-                PathMatch.Kind kind = pathKind(name);
+                PathMatch.Kind kind = name.equals("exact") ? PathMatch.Kind.EXACT
+                        : name.equals("prefix") ? PathMatch.Kind.PREFIX
+                        : name.equals("suffix") ? PathMatch.Kind.SUFFIX : null;
                 if (kind != null) {
                     if (pathField != null) {
                         throw new ConfigException(where + ": exactly one of exact, prefix and suffix is allowed, found "
@@ -157,32 +158,50 @@ public final class BasicAuthConfig {
                     pathField = name;
                     path = new PathMatch(kind, in.stringValue());
                 } else if (name.equals("request_methods")) {
-                    methods = readStrings();
-                    if (methods.isEmpty()) {
+                    ruleMethods = readStrings();
+                    if (ruleMethods.isEmpty()) {
                         throw in.error("at least one method is required");
                     }
                 } else if (name.equals("hosts")) {
-                    for (String host : readStrings()) {
-                        hosts.add(HostPattern.parse(host));
-                    }
+                    hosts = readStrings();
                 } else if (name.equals("credentials")) {
-                    credentials = readCredentials();
+                    credentials = new CredentialSet();
+                    in.enterArray(ARRAY_OF_STRINGS);
+                    while (in.nextElement()) {
+                        String problem = CredentialSyntax.addTo(credentials, in.stringValue());
+                        if (problem != null) {
+                            throw in.error(problem);
+                        }
+                    }
+                    if (credentials.size() == 0) {
+                        throw in.error("at least one credential is required");
+                    }
                 } else {
-                    warnings.add(where + ": ignoring unknown field '" + printable(name) + "'");
+                    warnings.add(where + ": ignoring unknown field '" + JsonCursor.printableName(name) + "'");
                 }
             }
             if (path == null) {
                 throw in.error("exactly one of exact, prefix and suffix is required");
             }
-            if (methods == null) {
+            if (ruleMethods == null) {
                 throw new ConfigException(where + ".request_methods: at least one method is required");
             }
             if (credentials == null) {
                 throw new ConfigException(where + ".credentials: at least one credential is required");
             }
-            AuthRule rule = new AuthRule(path, hosts.toArray(new HostPattern[0]), credentials);
-            for (String method : methods) {
-                List<AuthRule> rules = rulesByMethod.computeIfAbsent(method, m -> new ArrayList<>());
+            HostPattern[] hostArray = new HostPattern[hosts == null ? 0 : hosts.size()];
+            for (int i = 0; i < hostArray.length; i++) {
+                hostArray[i] = HostPattern.parse(hosts.get(i));
+            }
+            AuthRule rule = new AuthRule(path, hostArray, credentials);
+            for (int i = 0; i < ruleMethods.size(); i++) {
+                String method = ruleMethods.get(i);
+                ArrayList<AuthRule> rules = rulesByMethod.get(method);
+                if (rules == null) {
+                    rules = new ArrayList<>();
+                    rulesByMethod.put(method, rules);
+                    methods.add(method);
+                }
                 // A method listed twice in one rule would only check the same rule twice.
                 if (rules.isEmpty() || rules.get(rules.size() - 1) != rule) {
                     rules.add(rule);
@@ -190,55 +209,23 @@ public final class BasicAuthConfig {
             }
         }
 
-        private CredentialSet readCredentials() throws JsonException, ConfigException {
-            enterArrayOfStrings();
-            CredentialSet set = new CredentialSet();
-            while (in.nextElement()) {
-                CredentialSyntax.addTo(set, in.stringValue(), in.path());
-            }
-            if (set.size() == 0) {
-                throw in.error("at least one credential is required");
-            }
-            return set;
-        }
-
-        private List<String> readStrings() throws JsonException {
-            enterArrayOfStrings();
-            List<String> strings = new ArrayList<>();
+        /** Reads the current value, an array of strings. */
+        private ArrayList<String> readStrings() throws JsonException {
+            JsonCursor in = this.in;
+            ArrayList<String> strings = new ArrayList<>();
+            in.enterArray(ARRAY_OF_STRINGS);
             while (in.nextElement()) {
                 strings.add(in.stringValue());
             }
             return strings;
         }
 
-        private void enterArrayOfStrings() throws JsonException {
-            if (in.token() != JsonToken.START_ARRAY) {
-                throw in.error("must be an array of strings");
+        private static AuthRule[] toArray(ArrayList<AuthRule> rules) {
+            AuthRule[] array = new AuthRule[rules.size()];
+            for (int i = 0; i < array.length; i++) {
+                array[i] = rules.get(i);
             }
-            in.enterArray();
+            return array;
         }
-
-        private static PathMatch.Kind pathKind(String field) {
-            switch (field) {
-                case "exact":
-                    return PathMatch.Kind.EXACT;
-                case "prefix":
-                    return PathMatch.Kind.PREFIX;
-                case "suffix":
-                    return PathMatch.Kind.SUFFIX;
-                default:
-                    return null;
-            }
-        }
-    }
-
-    /** A field name fit for a log line: printable ASCII, at most 64 characters. */
-    private static String printable(String name) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < name.length() && i < 64; i++) {
-            char c = name.charAt(i);
-            out.append(c >= 0x20 && c < 0x7f ? c : '?');
-        }
-        return name.length() > 64 ? out.append("...").toString() : out.toString();
     }
 }

@@ -4,6 +4,7 @@ import dev.proxywasm.abi.HttpContext;
 import dev.proxywasm.abi.Log;
 import dev.proxywasm.abi.Metric;
 import dev.proxywasm.abi.RootContext;
+import java.util.List;
 
 /**
  * The plugin: reads the configuration (a bad one is rejected, with the reason logged, and the
@@ -24,8 +25,9 @@ final class BasicAuthRoot extends RootContext {
             Log.error("basic_auth: configuration rejected: " + e.getMessage());
             return false;
         }
-        for (String warning : parsed.warnings()) {
-            Log.warn("basic_auth: " + warning);
+        List<String> warnings = parsed.warnings();
+        for (int i = 0; i < warnings.size(); i++) {
+            Log.warn("basic_auth: " + warnings.get(i));
         }
         if (allowed == null) {
             allowed = Metric.counter("basic_auth.allowed");

@@ -22,39 +22,48 @@ final class CredentialSyntax {
     private CredentialSyntax() {
     }
 
-    /** Adds the credential {@code text} to {@code set}; {@code field} names it in errors. */
-    static void addTo(CredentialSet set, String text, String field) throws ConfigException {
+    /**
+     * Adds the credential {@code text} to {@code set}; returns what is wrong with it instead
+     * (never quoting it), or {@code null}.
+     */
+    static String addTo(CredentialSet set, String text) {
+        // One add at the end: each call costs TeaVM's module its exception and GC bookkeeping.
         int colon = text.indexOf(':');
+        byte[] plain;
+        byte[] user;
+        StoredCredential credential;
         if (colon < 0) {
-            byte[] decoded = base64(text);
-            if (decoded == null || decoded.length == 0) {
-                throw new ConfigException(field + ": neither user:password nor base64 of a non-empty value");
+            plain = base64(text);
+            if (plain == null || plain.length == 0) {
+                return "neither user:password nor base64 of a non-empty value";
             }
-            set.add(new UserPassword(decoded).user(), new StoredCredential.Plain(decoded));
-            return;
-        }
-        byte[] user = Utf8.encode(text.substring(0, colon));
-        if (text.startsWith(SHA256, colon + 1)) {
-            byte[] digest = base64(text.substring(colon + 1 + SHA256.length()));
-            if (digest == null || digest.length != Sha256.LENGTH) {
-                throw new ConfigException(field + ": " + SHA256 + " must be followed by the base64 of a "
-                        + Sha256.LENGTH + "-byte SHA-256 digest");
-            }
-            set.add(user, new StoredCredential.Hashed(digest, new byte[0]));
-        } else if (text.startsWith(SALTED_SHA256, colon + 1)) {
-            byte[] digestAndSalt = base64(text.substring(colon + 1 + SALTED_SHA256.length()));
-            if (digestAndSalt == null || digestAndSalt.length <= Sha256.LENGTH) {
-                throw new ConfigException(field + ": " + SALTED_SHA256 + " must be followed by the base64 of a "
-                        + Sha256.LENGTH + "-byte SHA-256 digest and a non-empty salt");
-            }
-            byte[] digest = new byte[Sha256.LENGTH];
-            byte[] salt = new byte[digestAndSalt.length - Sha256.LENGTH];
-            System.arraycopy(digestAndSalt, 0, digest, 0, digest.length);
-            System.arraycopy(digestAndSalt, digest.length, salt, 0, salt.length);
-            set.add(user, new StoredCredential.Hashed(digest, salt));
+            user = new UserPassword(plain).user();
+            credential = new StoredCredential.Plain(plain);
         } else {
-            set.add(user, new StoredCredential.Plain(Utf8.encode(text)));
+            user = Utf8.encode(text.substring(0, colon));
+            boolean salted = text.startsWith(SALTED_SHA256, colon + 1);
+            if (salted || text.startsWith(SHA256, colon + 1)) {
+                int from = colon + 1 + (salted ? SALTED_SHA256 : SHA256).length();
+                byte[] hash = base64(text.substring(from));
+                if (!salted && (hash == null || hash.length != Sha256.LENGTH)) {
+                    return SHA256 + " must be followed by the base64 of a " + Sha256.LENGTH + "-byte SHA-256 digest";
+                }
+                if (salted && (hash == null || hash.length <= Sha256.LENGTH)) {
+                    return SALTED_SHA256 + " must be followed by the base64 of a " + Sha256.LENGTH
+                            + "-byte SHA-256 digest and a non-empty salt";
+                }
+                // The salted form is the digest followed by the salt.
+                byte[] digest = new byte[Sha256.LENGTH];
+                byte[] salt = new byte[hash.length - Sha256.LENGTH];
+                System.arraycopy(hash, 0, digest, 0, digest.length);
+                System.arraycopy(hash, digest.length, salt, 0, salt.length);
+                credential = new StoredCredential.Hashed(digest, salt);
+            } else {
+                credential = new StoredCredential.Plain(Utf8.encode(text));
+            }
         }
+        set.add(user, credential);
+        return null;
     }
 
     /** The bytes {@code text} encodes as canonical base64, or {@code null}. */

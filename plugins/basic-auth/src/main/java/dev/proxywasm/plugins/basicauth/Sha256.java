@@ -9,22 +9,41 @@ final class Sha256 {
     /** Digest length in bytes. */
     static final int LENGTH = 32;
 
-    private static final int[] K = {
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    };
+    /**
+     * The round constants K of FIPS 180-4 section 4.2.2, each as two chars (high half first): a
+     * string constant is data in the module, where an int[] literal is an initialiser storing
+     * 64 values one by one (and a check that it ran at every use of this class).
+     */
+    private static final String ROUND_CONSTANTS =
+            "\u428a\u2f98\u7137\u4491\ub5c0\ufbcf\ue9b5\udba5"
+            + "\u3956\uc25b\u59f1\u11f1\u923f\u82a4\uab1c\u5ed5"
+            + "\ud807\uaa98\u1283\u5b01\u2431\u85be\u550c\u7dc3"
+            + "\u72be\u5d74\u80de\ub1fe\u9bdc\u06a7\uc19b\uf174"
+            + "\ue49b\u69c1\uefbe\u4786\u0fc1\u9dc6\u240c\ua1cc"
+            + "\u2de9\u2c6f\u4a74\u84aa\u5cb0\ua9dc\u76f9\u88da"
+            + "\u983e\u5152\ua831\uc66d\ub003\u27c8\ubf59\u7fc7"
+            + "\uc6e0\u0bf3\ud5a7\u9147\u06ca\u6351\u1429\u2967"
+            + "\u27b7\u0a85\u2e1b\u2138\u4d2c\u6dfc\u5338\u0d13"
+            + "\u650a\u7354\u766a\u0abb\u81c2\uc92e\u9272\u2c85"
+            + "\ua2bf\ue8a1\ua81a\u664b\uc24b\u8b70\uc76c\u51a3"
+            + "\ud192\ue819\ud699\u0624\uf40e\u3585\u106a\ua070"
+            + "\u19a4\uc116\u1e37\u6c08\u2748\u774c\u34b0\ubcb5"
+            + "\u391c\u0cb3\u4ed8\uaa4a\u5b9c\uca4f\u682e\u6ff3"
+            + "\u748f\u82ee\u78a5\u636f\u84c8\u7814\u8cc7\u0208"
+            + "\u90be\ufffa\ua450\u6ceb\ubef9\ua3f7\uc671\u78f2";
 
+    private final int[] k = new int[64];
     private final int[] state = new int[8];
     private final int[] schedule = new int[64];
     private final byte[] block = new byte[64];
     private int blockFill;
     private long totalBytes;
+
+    Sha256() {
+        for (int i = 0; i < 64; i++) {
+            k[i] = ROUND_CONSTANTS.charAt(2 * i) << 16 | ROUND_CONSTANTS.charAt(2 * i + 1);
+        }
+    }
 
     /** The digest of {@code data[off, off + len)} followed by all of {@code suffix}. */
     byte[] digest(byte[] data, int off, int len, byte[] suffix) {
@@ -48,45 +67,55 @@ final class Sha256 {
     }
 
     private void update(byte[] data, int off, int len) {
+        // Locals, not fields, in the loops: TeaVM reloads and re-checks a field at every use.
+        byte[] block = this.block;
+        int fill = blockFill;
         totalBytes += len;
         for (int i = off; i < off + len; i++) {
-            block[blockFill++] = data[i];
-            if (blockFill == 64) {
+            block[fill++] = data[i];
+            if (fill == 64) {
                 compress();
-                blockFill = 0;
+                fill = 0;
             }
         }
+        blockFill = fill;
     }
 
     private byte[] finish() {
+        byte[] block = this.block;
         long bitLength = totalBytes * 8;
-        block[blockFill++] = (byte) 0x80;
-        if (blockFill > 56) {
-            while (blockFill < 64) {
-                block[blockFill++] = 0;
+        int fill = blockFill;
+        block[fill++] = (byte) 0x80;
+        if (fill > 56) {
+            while (fill < 64) {
+                block[fill++] = 0;
             }
             compress();
-            blockFill = 0;
+            fill = 0;
         }
-        while (blockFill < 56) {
-            block[blockFill++] = 0;
+        while (fill < 56) {
+            block[fill++] = 0;
         }
         for (int i = 7; i >= 0; i--) {
-            block[blockFill++] = (byte) (bitLength >>> (i * 8));
+            block[fill++] = (byte) (bitLength >>> (i * 8));
         }
         compress();
+        int[] state = this.state;
         byte[] out = new byte[LENGTH];
         for (int i = 0; i < 8; i++) {
-            out[i * 4] = (byte) (state[i] >>> 24);
-            out[i * 4 + 1] = (byte) (state[i] >>> 16);
-            out[i * 4 + 2] = (byte) (state[i] >>> 8);
-            out[i * 4 + 3] = (byte) state[i];
+            int word = state[i];
+            out[i * 4] = (byte) (word >>> 24);
+            out[i * 4 + 1] = (byte) (word >>> 16);
+            out[i * 4 + 2] = (byte) (word >>> 8);
+            out[i * 4 + 3] = (byte) word;
         }
         return out;
     }
 
     private void compress() {
         int[] w = schedule;
+        int[] k = this.k;
+        byte[] block = this.block;
         for (int i = 0; i < 16; i++) {
             w[i] = (block[i * 4] & 0xff) << 24 | (block[i * 4 + 1] & 0xff) << 16
                     | (block[i * 4 + 2] & 0xff) << 8 | (block[i * 4 + 3] & 0xff);
@@ -96,6 +125,7 @@ final class Sha256 {
             int s1 = Integer.rotateRight(w[i - 2], 17) ^ Integer.rotateRight(w[i - 2], 19) ^ (w[i - 2] >>> 10);
             w[i] = w[i - 16] + s0 + w[i - 7] + s1;
         }
+        int[] state = this.state;
         int a = state[0];
         int b = state[1];
         int c = state[2];
@@ -107,7 +137,7 @@ final class Sha256 {
         for (int i = 0; i < 64; i++) {
             int s1 = Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25);
             int ch = (e & f) ^ (~e & g);
-            int t1 = h + s1 + ch + K[i] + w[i];
+            int t1 = h + s1 + ch + k[i] + w[i];
             int s0 = Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22);
             int maj = (a & b) ^ (a & c) ^ (b & c);
             int t2 = s0 + maj;

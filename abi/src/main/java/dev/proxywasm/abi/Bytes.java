@@ -62,6 +62,28 @@ public final class Bytes {
         return diff == 0;
     }
 
+    /** The first index of byte {@code b} in {@code a[from, to)}, or -1 (also for a range outside {@code a}). */
+    public static int indexOf(byte[] a, int b, int from, int to) {
+        if (from < 0 || to > a.length || from > to) {
+            return -1;
+        }
+        if (PlatformDetector.isWebAssembly()) {
+            Address x = Address.ofData(a);
+            for (int i = from; i < to; i++) {
+                if (x.add(i).getByte() == b) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        for (int i = from; i < to; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * The hash of {@code a[from, to)} as {@link java.util.Arrays#hashCode(byte[])} computes it for
      * such an array; 0 when the range is outside the array.

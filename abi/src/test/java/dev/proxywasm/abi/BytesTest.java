@@ -38,6 +38,16 @@ class BytesTest {
     }
 
     @Test
+    void indexOfFindsTheFirstOccurrenceInTheRange() {
+        assertEquals(2, Bytes.indexOf(bytes("ok:a:b"), ':', 0, 6));
+        assertEquals(4, Bytes.indexOf(bytes("ok:a:b"), ':', 3, 6));
+        assertEquals(-1, Bytes.indexOf(bytes("ok:a:b"), ':', 5, 6));
+        assertEquals(-1, Bytes.indexOf(bytes("okab"), ':', 0, 4));
+        assertEquals(-1, Bytes.indexOf(bytes("ok:"), ':', 0, 4));
+        assertEquals(0, Bytes.indexOf(new byte[] {(byte) 0xff}, (byte) 0xff, 0, 1));
+    }
+
+    @Test
     void hashCodeOfARangeIsArraysHashCodeOfThatRange() {
         Random random = new Random(7);
         for (int n = 0; n < 50; n++) {

@@ -27,11 +27,11 @@ final class AuthorizationHeader {
         while (start < end && (value[start] == ' ' || value[start] == '\t')) {
             start++;
         }
-        int schemeEnd = start;
-        while (schemeEnd < end && value[schemeEnd] != ' ' && value[schemeEnd] != '\t') {
-            schemeEnd++;
-        }
-        basic = isBasic(value, start, schemeEnd);
+        // The scheme is the token up to the first space: "Basic" exactly when the value starts
+        // with those five letters followed by a space, a tab or nothing.
+        int schemeEnd = start + 5;
+        basic = schemeEnd <= end && isBasic(value, start)
+                && (schemeEnd == end || value[schemeEnd] == ' ' || value[schemeEnd] == '\t');
         if (!basic) {
             credential = null;
             return;
@@ -54,9 +54,10 @@ final class AuthorizationHeader {
         return credential;
     }
 
-    private static boolean isBasic(byte[] value, int from, int to) {
+    /** Whether {@code value[from, from + 5)} is "basic" in any case. */
+    private static boolean isBasic(byte[] value, int from) {
         // OR-ing 0x20 lowercases an ASCII letter and turns no other byte into one.
-        return to - from == 5 && (value[from] | 0x20) == 'b' && (value[from + 1] | 0x20) == 'a'
+        return (value[from] | 0x20) == 'b' && (value[from + 1] | 0x20) == 'a'
                 && (value[from + 2] | 0x20) == 's' && (value[from + 3] | 0x20) == 'i'
                 && (value[from + 4] | 0x20) == 'c';
     }

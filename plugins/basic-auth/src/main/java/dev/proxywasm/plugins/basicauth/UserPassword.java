@@ -1,5 +1,7 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.Bytes;
+
 /**
  * A decoded Basic credential, {@code user:password} (RFC 7617: the user ends at the first colon).
  * A value without a colon is all user and no password; the reference filter accepted such
@@ -11,11 +13,8 @@ final class UserPassword {
 
     UserPassword(byte[] bytes) {
         this.bytes = bytes;
-        int colon = 0;
-        while (colon < bytes.length && bytes[colon] != ':') {
-            colon++;
-        }
-        this.userLength = colon;
+        int colon = Bytes.indexOf(bytes, ':', 0, bytes.length);
+        this.userLength = colon < 0 ? bytes.length : colon;
     }
 
     /** The decoded bytes, user and password. */

@@ -13,8 +13,10 @@ public enum BufferType {
     FOREIGN_FUNCTION_ARGUMENTS;
 
     // The ABI values the SDK passes itself, as compile-time constants: javac copies them into
-    // the caller, so a module that only logs, reads its configuration or counts does not
+    // the caller, so a module that only logs, reads its configuration, counts or filters HTTP does not
     // carry this enum (its constants, their names, its initialiser). Equal to code().
+    static final int HTTP_REQUEST_BODY_CODE = 0;
+    static final int HTTP_RESPONSE_BODY_CODE = 1;
     static final int VM_CONFIGURATION_CODE = 6;
     static final int PLUGIN_CONFIGURATION_CODE = 7;
 

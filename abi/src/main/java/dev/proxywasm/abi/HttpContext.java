@@ -66,7 +66,7 @@ public abstract class HttpContext extends Context {
 
     /** The first value of request header {@code name}, or {@code null}. */
     public final String requestHeader(String name) {
-        return header(MapType.HTTP_REQUEST_HEADERS, name);
+        return header(MapType.HTTP_REQUEST_HEADERS_CODE, name);
     }
 
     /**
@@ -74,111 +74,111 @@ public abstract class HttpContext extends Context {
      * no String), or {@code null}: the cheapest read, for filters that compare or parse bytes.
      */
     public final byte[] requestHeaderBytes(String name) {
-        return headerBytes(MapType.HTTP_REQUEST_HEADERS, name);
+        return headerBytes(MapType.HTTP_REQUEST_HEADERS_CODE, name);
     }
 
     /** Every request header. */
     public final Headers requestHeaders() {
-        return headers(MapType.HTTP_REQUEST_HEADERS);
+        return headers(MapType.HTTP_REQUEST_HEADERS_CODE);
     }
 
     /** Replaces all request headers. */
     public final void setRequestHeaders(Headers headers) {
-        setHeaders(MapType.HTTP_REQUEST_HEADERS, headers);
+        setHeaders(MapType.HTTP_REQUEST_HEADERS_CODE, headers);
     }
 
     /** Sets request header {@code name}, replacing its values. */
     public final void setRequestHeader(String name, String value) {
-        setHeader(MapType.HTTP_REQUEST_HEADERS, name, value);
+        setHeader(MapType.HTTP_REQUEST_HEADERS_CODE, name, value);
     }
 
     /** Adds a request header value, keeping existing ones. */
     public final void addRequestHeader(String name, String value) {
-        addHeader(MapType.HTTP_REQUEST_HEADERS, name, value);
+        addHeader(MapType.HTTP_REQUEST_HEADERS_CODE, name, value);
     }
 
     /** Removes request header {@code name}. */
     public final void removeRequestHeader(String name) {
-        removeHeader(MapType.HTTP_REQUEST_HEADERS, name);
+        removeHeader(MapType.HTTP_REQUEST_HEADERS_CODE, name);
     }
 
     /** Up to {@code maxSize} bytes of the buffered request body from {@code start}; empty when none. */
     public final byte[] requestBody(int start, int maxSize) {
-        return body(BufferType.HTTP_REQUEST_BODY, start, maxSize);
+        return body(BufferType.HTTP_REQUEST_BODY_CODE, start, maxSize);
     }
 
     /** Replaces the buffered request body. */
     public final void setRequestBody(byte[] body) {
-        setBody(BufferType.HTTP_REQUEST_BODY, body);
+        setBody(BufferType.HTTP_REQUEST_BODY_CODE, body);
     }
 
     /** Request trailers. */
     public final Headers requestTrailers() {
-        return headers(MapType.HTTP_REQUEST_TRAILERS);
+        return headers(MapType.HTTP_REQUEST_TRAILERS_CODE);
     }
 
     /** Resumes a request paused by returning {@link Action#PAUSE}. */
     public final void resumeRequest() {
         activate();
-        HostCalls.continueStream(StreamType.HTTP_REQUEST.code());
+        HostCalls.continueStream(StreamType.HTTP_REQUEST_CODE);
     }
 
     // ---- response -------------------------------------------------------------------------
 
     /** The first value of response header {@code name}, or {@code null}. */
     public final String responseHeader(String name) {
-        return header(MapType.HTTP_RESPONSE_HEADERS, name);
+        return header(MapType.HTTP_RESPONSE_HEADERS_CODE, name);
     }
 
     /** The first value of response header {@code name} as bytes (see {@link #requestHeaderBytes}). */
     public final byte[] responseHeaderBytes(String name) {
-        return headerBytes(MapType.HTTP_RESPONSE_HEADERS, name);
+        return headerBytes(MapType.HTTP_RESPONSE_HEADERS_CODE, name);
     }
 
     /** Every response header. */
     public final Headers responseHeaders() {
-        return headers(MapType.HTTP_RESPONSE_HEADERS);
+        return headers(MapType.HTTP_RESPONSE_HEADERS_CODE);
     }
 
     /** Replaces all response headers. */
     public final void setResponseHeaders(Headers headers) {
-        setHeaders(MapType.HTTP_RESPONSE_HEADERS, headers);
+        setHeaders(MapType.HTTP_RESPONSE_HEADERS_CODE, headers);
     }
 
     /** Sets response header {@code name}, replacing its values. */
     public final void setResponseHeader(String name, String value) {
-        setHeader(MapType.HTTP_RESPONSE_HEADERS, name, value);
+        setHeader(MapType.HTTP_RESPONSE_HEADERS_CODE, name, value);
     }
 
     /** Adds a response header value, keeping existing ones. */
     public final void addResponseHeader(String name, String value) {
-        addHeader(MapType.HTTP_RESPONSE_HEADERS, name, value);
+        addHeader(MapType.HTTP_RESPONSE_HEADERS_CODE, name, value);
     }
 
     /** Removes response header {@code name}. */
     public final void removeResponseHeader(String name) {
-        removeHeader(MapType.HTTP_RESPONSE_HEADERS, name);
+        removeHeader(MapType.HTTP_RESPONSE_HEADERS_CODE, name);
     }
 
     /** Up to {@code maxSize} bytes of the buffered response body from {@code start}; empty when none. */
     public final byte[] responseBody(int start, int maxSize) {
-        return body(BufferType.HTTP_RESPONSE_BODY, start, maxSize);
+        return body(BufferType.HTTP_RESPONSE_BODY_CODE, start, maxSize);
     }
 
     /** Replaces the buffered response body. */
     public final void setResponseBody(byte[] body) {
-        setBody(BufferType.HTTP_RESPONSE_BODY, body);
+        setBody(BufferType.HTTP_RESPONSE_BODY_CODE, body);
     }
 
     /** Response trailers. */
     public final Headers responseTrailers() {
-        return headers(MapType.HTTP_RESPONSE_TRAILERS);
+        return headers(MapType.HTTP_RESPONSE_TRAILERS_CODE);
     }
 
     /** Resumes a response paused by returning {@link Action#PAUSE}. */
     public final void resumeResponse() {
         activate();
-        HostCalls.continueStream(StreamType.HTTP_RESPONSE.code());
+        HostCalls.continueStream(StreamType.HTTP_RESPONSE_CODE);
     }
 
     // ---- ending the stream ----------------------------------------------------------------
@@ -208,50 +208,50 @@ public abstract class HttpContext extends Context {
 
     // ---- shared plumbing ------------------------------------------------------------------
 
-    private String header(MapType map, String name) {
+    private String header(int map, String name) {
         activate();
-        return HostCalls.getHeaderMapValue(map.code(), name);
+        return HostCalls.getHeaderMapValue(map, name);
     }
 
-    private byte[] headerBytes(MapType map, String name) {
+    private byte[] headerBytes(int map, String name) {
         activate();
-        return HostCalls.getHeaderMapValueBytes(map.code(), name);
+        return HostCalls.getHeaderMapValueBytes(map, name);
     }
 
-    private Headers headers(MapType map) {
+    private Headers headers(int map) {
         activate();
-        return HostCalls.getHeaderMapPairs(map.code());
+        return HostCalls.getHeaderMapPairs(map);
     }
 
-    private void setHeaders(MapType map, Headers headers) {
+    private void setHeaders(int map, Headers headers) {
         activate();
-        HostCalls.setHeaderMapPairs(map.code(), headers);
+        HostCalls.setHeaderMapPairs(map, headers);
     }
 
-    private void setHeader(MapType map, String name, String value) {
+    private void setHeader(int map, String name, String value) {
         activate();
-        HostCalls.replaceHeaderMapValue(map.code(), name, value);
+        HostCalls.replaceHeaderMapValue(map, name, value);
     }
 
-    private void addHeader(MapType map, String name, String value) {
+    private void addHeader(int map, String name, String value) {
         activate();
-        HostCalls.addHeaderMapValue(map.code(), name, value);
+        HostCalls.addHeaderMapValue(map, name, value);
     }
 
-    private void removeHeader(MapType map, String name) {
+    private void removeHeader(int map, String name) {
         activate();
-        HostCalls.removeHeaderMapValue(map.code(), name);
+        HostCalls.removeHeaderMapValue(map, name);
     }
 
-    private byte[] body(BufferType type, int start, int maxSize) {
+    private byte[] body(int type, int start, int maxSize) {
         activate();
-        byte[] bytes = HostCalls.getBufferBytes(type.code(), start, maxSize);
+        byte[] bytes = HostCalls.getBufferBytes(type, start, maxSize);
         return bytes == null ? new byte[0] : bytes;
     }
 
-    private void setBody(BufferType type, byte[] body) {
+    private void setBody(int type, byte[] body) {
         activate();
-        int size = HostCalls.getBufferSize(type.code());
-        HostCalls.setBufferBytes(type.code(), 0, Math.max(size, 0), body);
+        int size = HostCalls.getBufferSize(type);
+        HostCalls.setBufferBytes(type, 0, Math.max(size, 0), body);
     }
 }

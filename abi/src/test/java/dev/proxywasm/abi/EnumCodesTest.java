@@ -24,13 +24,25 @@ class EnumCodesTest {
     }
 
     @Test
+    void mapTypes() {
+        assertEquals(MapType.HTTP_REQUEST_HEADERS.code(), MapType.HTTP_REQUEST_HEADERS_CODE);
+        assertEquals(MapType.HTTP_REQUEST_TRAILERS.code(), MapType.HTTP_REQUEST_TRAILERS_CODE);
+        assertEquals(MapType.HTTP_RESPONSE_HEADERS.code(), MapType.HTTP_RESPONSE_HEADERS_CODE);
+        assertEquals(MapType.HTTP_RESPONSE_TRAILERS.code(), MapType.HTTP_RESPONSE_TRAILERS_CODE);
+    }
+
+    @Test
     void bufferTypes() {
+        assertEquals(BufferType.HTTP_REQUEST_BODY.code(), BufferType.HTTP_REQUEST_BODY_CODE);
+        assertEquals(BufferType.HTTP_RESPONSE_BODY.code(), BufferType.HTTP_RESPONSE_BODY_CODE);
         assertEquals(BufferType.VM_CONFIGURATION.code(), BufferType.VM_CONFIGURATION_CODE);
         assertEquals(BufferType.PLUGIN_CONFIGURATION.code(), BufferType.PLUGIN_CONFIGURATION_CODE);
     }
 
     @Test
     void streamTypes() {
+        assertEquals(StreamType.HTTP_REQUEST.code(), StreamType.HTTP_REQUEST_CODE);
+        assertEquals(StreamType.HTTP_RESPONSE.code(), StreamType.HTTP_RESPONSE_CODE);
         assertEquals(StreamType.DOWNSTREAM.code(), StreamType.DOWNSTREAM_CODE);
     }
 

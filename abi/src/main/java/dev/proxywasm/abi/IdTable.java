@@ -9,10 +9,25 @@ final class IdTable<V> {
     private int[] keys = new int[16];
     private Object[] values = new Object[16];
     private int size;
+    /**
+     * The last id found or added and its value (null: none): the host calls the same context
+     * several times in a row (create, headers, body, done, delete), so most lookups stop here.
+     */
+    private int lastId;
+    private Object lastValue;
 
+    @SuppressWarnings("unchecked")
     V get(int id) {
+        if (lastValue != null && lastId == id) {
+            return (V) lastValue;
+        }
         int i = find(id);
-        return i < 0 ? null : value(i);
+        if (i < 0) {
+            return null;
+        }
+        lastId = id;
+        lastValue = values[i];
+        return value(i);
     }
 
     boolean contains(int id) {
@@ -36,6 +51,8 @@ final class IdTable<V> {
             size++;
         }
         values[i] = value;
+        lastId = id;
+        lastValue = value;
     }
 
     /** Removes {@code id}; returns what it mapped to, or null. */
@@ -45,6 +62,9 @@ final class IdTable<V> {
             return null;
         }
         V removed = value(i);
+        if (lastId == id) {
+            lastValue = null;
+        }
         int[] keys = this.keys;
         Object[] values = this.values;
         int mask = keys.length - 1;

@@ -35,4 +35,20 @@ class IdTableTest {
         }
         assertNull(table.get(-1));
     }
+
+    @Test
+    void aRepeatedLookupSeesRemovalsAndReplacements() {
+        IdTable<String> table = new IdTable<>();
+        table.put(7, "a");
+        assertEquals("a", table.get(7));
+        assertEquals("a", table.get(7));
+        table.put(7, "b");
+        assertEquals("b", table.get(7));
+        assertEquals("b", table.remove(7));
+        assertNull(table.get(7));
+        table.put(8, "c");
+        table.put(7, "d");
+        assertEquals("c", table.get(8));
+        assertEquals("d", table.get(7));
+    }
 }

@@ -50,8 +50,9 @@ public final class Base64 {
             return out;
         }
         // Two or three digits left: one or two bytes, and the unused low bits must be zero.
-        int group = digit(text[groupsEnd]) << 18 | digit(text[groupsEnd + 1]) << 12
-                | (tail == 3 ? digit(text[groupsEnd + 2]) << 6 : 0);
+        byte[] d = digits;
+        int group = d[text[groupsEnd] & 0xff] << 18 | d[text[groupsEnd + 1] & 0xff] << 12
+                | (tail == 3 ? d[text[groupsEnd + 2] & 0xff] << 6 : 0);
         if (group < 0 || (group & (tail == 3 ? 0xff : 0xffff)) != 0) {
             return null;
         }
@@ -61,10 +62,6 @@ public final class Base64 {
             out[n + 1] = (byte) (group >> 8);
         }
         return out;
-    }
-
-    private static int digit(byte b) {
-        return digits[b & 0xff];
     }
 
     /** The full groups of {@code text[from, to)} into {@code out}; false at a non-digit. */

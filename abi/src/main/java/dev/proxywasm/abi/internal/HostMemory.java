@@ -152,7 +152,9 @@ public final class HostMemory {
             result = fresh;
         } else {
             result = new byte[len];
-            System.arraycopy(source, claimedOffset, result, 0, len);
+            // One memory.copy; the addresses are taken after the allocation, which may have
+            // moved an unpinned source (locate checked the range).
+            Address.moveMemoryBlock(Address.ofData(source).add(claimedOffset), Address.ofData(result), len);
         }
         endCall();
         return result;

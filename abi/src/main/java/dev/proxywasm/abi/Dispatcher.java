@@ -123,7 +123,7 @@ final class Dispatcher {
             return false;
         }
         if (effective != ownerId) {
-            if (HostCalls.setEffectiveContext(ownerId) != Status.OK) {
+            if (HostCalls.setEffectiveContext(ownerId) != 0) {
                 return false;
             }
             effective = ownerId;

@@ -79,13 +79,13 @@ public abstract class TcpContext extends Context {
     /** Resumes a paused direction ({@link StreamType#DOWNSTREAM} or {@link StreamType#UPSTREAM}). */
     public final Status resume(StreamType direction) {
         activate();
-        return HostCalls.continueStream(direction.code());
+        return Status.of(HostCalls.continueStream(direction.code()));
     }
 
     /** Closes a direction ({@link StreamType#DOWNSTREAM} or {@link StreamType#UPSTREAM}). */
     public final Status close(StreamType direction) {
         activate();
-        return HostCalls.closeStream(direction.code());
+        return Status.of(HostCalls.closeStream(direction.code()));
     }
 
     private byte[] data(BufferType type, int start, int maxSize) {

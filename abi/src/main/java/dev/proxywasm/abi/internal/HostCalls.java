@@ -9,11 +9,19 @@ import org.teavm.interop.Import;
  * One safe Java method per host function of Proxy-Wasm ABI 0.2.1, each with its raw import
  * declared right above it. Safe means: arguments are encoded, results are decoded and claimed
  * through {@link HostMemory}, and unexpected statuses become {@link ProxyException}s. Statuses
- * that are ordinary answers (a missing key, an empty queue) are returned as {@code null} or as
- * a {@link Status}, as each method documents.
+ * that are ordinary answers (a missing key, an empty queue) are returned as {@code null}, as a
+ * {@link Status} or as the raw {@code proxy_status_t}, as each method documents.
  */
 public final class HostCalls {
     private static final String ENV = "env";
+
+    // The proxy_status_t values the SDK's own calls look at, as ints: the request path then
+    // compares and throws without loading the Status enum. Equal to Status.X.code()
+    // (StatusCodesTest).
+    static final int NOT_FOUND = 1;
+    static final int INVALID_MEMORY_ACCESS = 6;
+    static final int EMPTY = 7;
+    static final int CAS_MISMATCH = 8;
 
     private HostCalls() {
     }
@@ -47,7 +55,7 @@ public final class HostCalls {
 
     private static void check(String call, int status) {
         if (status != 0) {
-            throw new ProxyException(call, Status.of(status));
+            throw new ProxyException(call, status, null);
         }
     }
 
@@ -84,9 +92,9 @@ public final class HostCalls {
     @Import(module = ENV, name = "proxy_set_effective_context")
     private static native int proxySetEffectiveContext(int contextId);
 
-    /** Makes {@code contextId} the context later host calls act on. */
-    public static Status setEffectiveContext(int contextId) {
-        return Status.of(proxySetEffectiveContext(contextId));
+    /** Makes {@code contextId} the context later host calls act on; returns the raw status (0: OK). */
+    public static int setEffectiveContext(int contextId) {
+        return proxySetEffectiveContext(contextId);
     }
 
     @Import(module = ENV, name = "proxy_done")
@@ -108,10 +116,10 @@ public final class HostCalls {
         int status = proxyGetBufferBytes(type, start, maxSize, HostMemory.slot(0), HostMemory.slot(1));
         if (status != 0) {
             HostMemory.endCall();
-            if (status == Status.NOT_FOUND.code()) {
+            if (status == NOT_FOUND) {
                 return null;
             }
-            throw new ProxyException("proxy_get_buffer_bytes", Status.of(status));
+            throw new ProxyException("proxy_get_buffer_bytes", status, null);
         }
         return HostMemory.takeBytes(arena, HostMemory.slotValue(0), HostMemory.slotValue(1), "proxy_get_buffer_bytes");
     }
@@ -122,7 +130,7 @@ public final class HostCalls {
     /** The size of buffer {@code type}, or -1 when it is not available. */
     public static int getBufferSize(int type) {
         int status = proxyGetBufferStatus(type, HostMemory.slot(0), HostMemory.slot(1));
-        if (status == Status.NOT_FOUND.code()) {
+        if (status == NOT_FOUND) {
             return -1;
         }
         check("proxy_get_buffer_status", status);
@@ -148,7 +156,7 @@ public final class HostCalls {
         int status = proxyGetHeaderMapPairs(type, HostMemory.slot(0), HostMemory.slot(1));
         if (status != 0) {
             HostMemory.endCall();
-            throw new ProxyException("proxy_get_header_map_pairs", Status.of(status));
+            throw new ProxyException("proxy_get_header_map_pairs", status, null);
         }
         return HostMemory.takeMap(arena, HostMemory.slotValue(0), HostMemory.slotValue(1), "proxy_get_header_map_pairs");
     }
@@ -196,10 +204,10 @@ public final class HostCalls {
             return true;
         }
         HostMemory.endCall();
-        if (status == Status.NOT_FOUND.code()) {
+        if (status == NOT_FOUND) {
             return false;
         }
-        throw new ProxyException("proxy_get_header_map_value", Status.of(status));
+        throw new ProxyException("proxy_get_header_map_value", status, null);
     }
 
     @Import(module = ENV, name = "proxy_get_header_map_size")
@@ -247,17 +255,17 @@ public final class HostCalls {
     @Import(module = ENV, name = "proxy_continue_stream")
     private static native int proxyContinueStream(int streamType);
 
-    /** Resumes a paused stream direction; returns the host's status. */
-    public static Status continueStream(int streamType) {
-        return Status.of(proxyContinueStream(streamType));
+    /** Resumes a paused stream direction; returns the host's raw status (0: OK). */
+    public static int continueStream(int streamType) {
+        return proxyContinueStream(streamType);
     }
 
     @Import(module = ENV, name = "proxy_close_stream")
     private static native int proxyCloseStream(int streamType);
 
-    /** Closes or resets a stream direction; returns the host's status. */
-    public static Status closeStream(int streamType) {
-        return Status.of(proxyCloseStream(streamType));
+    /** Closes or resets a stream direction; returns the host's raw status (0: OK). */
+    public static int closeStream(int streamType) {
+        return proxyCloseStream(streamType);
     }
 
     @Import(module = ENV, name = "proxy_send_local_response")
@@ -287,7 +295,7 @@ public final class HostCalls {
         int status = proxyGetStatus(HostMemory.slot(2), HostMemory.slot(0), HostMemory.slot(1));
         if (status != 0) {
             HostMemory.endCall();
-            throw new ProxyException("proxy_get_status", Status.of(status));
+            throw new ProxyException("proxy_get_status", status, null);
         }
         return HostMemory.takeString(arena, HostMemory.slotValue(0), HostMemory.slotValue(1), "proxy_get_status");
     }
@@ -378,10 +386,10 @@ public final class HostCalls {
         HostMemory.keep(path);
         if (status != 0) {
             HostMemory.endCall();
-            if (status == Status.NOT_FOUND.code()) {
+            if (status == NOT_FOUND) {
                 return null;
             }
-            throw new ProxyException("proxy_get_property", Status.of(status));
+            throw new ProxyException("proxy_get_property", status, null);
         }
         return HostMemory.takeBytes(arena, HostMemory.slotValue(0), HostMemory.slotValue(1), "proxy_get_property");
     }
@@ -410,10 +418,10 @@ public final class HostCalls {
         HostMemory.keep(k);
         if (status != 0) {
             HostMemory.endCall();
-            if (status == Status.NOT_FOUND.code()) {
+            if (status == NOT_FOUND) {
                 return null;
             }
-            throw new ProxyException("proxy_get_shared_data", Status.of(status));
+            throw new ProxyException("proxy_get_shared_data", status, null);
         }
         int cas = HostMemory.slotValue(2);
         byte[] value = HostMemory.takeBytes(arena, HostMemory.slotValue(0), HostMemory.slotValue(1), "proxy_get_shared_data");
@@ -433,8 +441,8 @@ public final class HostCalls {
     public static Status setSharedData(String key, byte[] value, int cas) {
         byte[] k = Utf8.encode(key);
         int status = proxySetSharedData(HostMemory.addressOf(k), k.length, HostMemory.addressOf(value), value.length, cas);
-        if (status != 0 && status != Status.CAS_MISMATCH.code()) {
-            throw new ProxyException("proxy_set_shared_data", Status.of(status));
+        if (status != 0 && status != CAS_MISMATCH) {
+            throw new ProxyException("proxy_set_shared_data", status, null);
         }
         return Status.of(status);
     }
@@ -458,7 +466,7 @@ public final class HostCalls {
         byte[] n = Utf8.encode(name);
         int status = proxyResolveSharedQueue(HostMemory.addressOf(v), v.length, HostMemory.addressOf(n), n.length,
                 HostMemory.slot(0));
-        if (status == Status.NOT_FOUND.code()) {
+        if (status == NOT_FOUND) {
             return -1;
         }
         check("proxy_resolve_shared_queue", status);
@@ -482,10 +490,10 @@ public final class HostCalls {
         int status = proxyDequeueSharedQueue(queueId, HostMemory.slot(0), HostMemory.slot(1));
         if (status != 0) {
             HostMemory.endCall();
-            if (status == Status.EMPTY.code()) {
+            if (status == EMPTY) {
                 return null;
             }
-            throw new ProxyException("proxy_dequeue_shared_queue", Status.of(status));
+            throw new ProxyException("proxy_dequeue_shared_queue", status, null);
         }
         return HostMemory.takeBytes(arena, HostMemory.slotValue(0), HostMemory.slotValue(1), "proxy_dequeue_shared_queue");
     }
@@ -544,7 +552,7 @@ public final class HostCalls {
         HostMemory.keep(n);
         if (status != 0) {
             HostMemory.endCall();
-            throw new ProxyException("proxy_call_foreign_function", Status.of(status), name);
+            throw new ProxyException("proxy_call_foreign_function", status, name);
         }
         return HostMemory.takeBytes(arena, HostMemory.slotValue(0), HostMemory.slotValue(1), "proxy_call_foreign_function");
     }

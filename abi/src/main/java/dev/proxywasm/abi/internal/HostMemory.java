@@ -2,7 +2,6 @@ package dev.proxywasm.abi.internal;
 
 import dev.proxywasm.abi.Headers;
 import dev.proxywasm.abi.ProxyException;
-import dev.proxywasm.abi.Status;
 import org.teavm.backend.wasm.runtime.WasiBuffer;
 import org.teavm.interop.Address;
 
@@ -183,7 +182,7 @@ public final class HostMemory {
     private static byte[] locate(byte[] pinnedArena, int ptr, int len, String call) {
         if (refusedInCall) {
             endCall();
-            throw new ProxyException(call, Status.INVALID_MEMORY_ACCESS,
+            throw new ProxyException(call, HostCalls.INVALID_MEMORY_ACCESS,
                     "the host asked for a second large buffer in one call; refused so that no buffer it holds can move");
         }
         if (len == 0) {
@@ -200,7 +199,7 @@ public final class HostMemory {
             return fresh;
         }
         endCall();
-        throw new ProxyException(call, Status.INVALID_MEMORY_ACCESS,
+        throw new ProxyException(call, HostCalls.INVALID_MEMORY_ACCESS,
                 "the host returned memory the allocator did not hand out in this call");
     }
 }

@@ -1,9 +1,6 @@
 package dev.proxywasm.plugins.basicauth;
 
 import dev.proxywasm.abi.Bytes;
-import dev.proxywasm.abi.internal.Utf8;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The rules by request method. Methods no rule names pass; for the others, every rule whose
@@ -19,15 +16,10 @@ final class AccessPolicy {
     private final AuthRule[][] rulesByMethod;
     private final Sha256 sha256 = new Sha256();
 
-    AccessPolicy(HashMap<String, AuthRule[]> rulesByMethod) {
-        methods = new byte[rulesByMethod.size()][];
-        this.rulesByMethod = new AuthRule[methods.length][];
-        int i = 0;
-        for (Map.Entry<String, AuthRule[]> e : rulesByMethod.entrySet()) {
-            methods[i] = Utf8.encode(e.getKey());
-            this.rulesByMethod[i] = e.getValue();
-            i++;
-        }
+    /** {@code rulesByMethod[i]} are the rules of {@code methods[i]}, each method once. */
+    AccessPolicy(byte[][] methods, AuthRule[][] rulesByMethod) {
+        this.methods = methods;
+        this.rulesByMethod = rulesByMethod;
     }
 
     /** Decides for a request with {@code method} (may be {@code null}): a {@link Verdict} constant. */

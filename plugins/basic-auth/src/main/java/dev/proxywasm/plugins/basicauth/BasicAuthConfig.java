@@ -1,11 +1,11 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.internal.Utf8;
 import dev.proxywasm.abi.json.JsonCursor;
 import dev.proxywasm.abi.json.JsonException;
 import dev.proxywasm.abi.json.JsonLimits;
 import dev.proxywasm.abi.json.JsonReader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -86,9 +86,12 @@ public final class BasicAuthConfig {
     private static final class Reader {
         private final JsonCursor in;
         private final ArrayList<String> warnings = new ArrayList<>();
-        /** The rules of each method, in order; {@link #methods} lists the keys as they came. */
-        private final HashMap<String, ArrayList<AuthRule>> rulesByMethod = new HashMap<>();
+        /**
+         * The methods as they came and, at the same index, their rules in order: a handful of
+         * methods, so a scan, and no HashMap in the module.
+         */
         private final ArrayList<String> methods = new ArrayList<>();
+        private final ArrayList<ArrayList<AuthRule>> rulesByMethod = new ArrayList<>();
         private String realm = DEFAULT_REALM;
         private int ruleCount;
 
@@ -116,12 +119,13 @@ public final class BasicAuthConfig {
                 }
                 in.finish();
             }
-            HashMap<String, AuthRule[]> byMethod = new HashMap<>();
-            for (int i = 0; i < methods.size(); i++) {
-                String method = methods.get(i);
-                byMethod.put(method, toArray(rulesByMethod.get(method)));
+            byte[][] methodNames = new byte[methods.size()][];
+            AuthRule[][] rules = new AuthRule[methodNames.length][];
+            for (int i = 0; i < methodNames.length; i++) {
+                methodNames[i] = Utf8.encode(methods.get(i));
+                rules[i] = toArray(rulesByMethod.get(i));
             }
-            return new BasicAuthConfig(realm, new AccessPolicy(byMethod), ruleCount, warnings);
+            return new BasicAuthConfig(realm, new AccessPolicy(methodNames, rules), ruleCount, warnings);
         }
 
         private String readRealm() throws JsonException {
@@ -147,10 +151,10 @@ public final class BasicAuthConfig {
             CredentialSet credentials = null;
             while (in.nextField()) {
                 String name = in.name();
-                PathMatch.Kind kind = name.equals("exact") ? PathMatch.Kind.EXACT
-                        : name.equals("prefix") ? PathMatch.Kind.PREFIX
-                        : name.equals("suffix") ? PathMatch.Kind.SUFFIX : null;
-                if (kind != null) {
+                int kind = name.equals("exact") ? PathMatch.EXACT
+                        : name.equals("prefix") ? PathMatch.PREFIX
+                        : name.equals("suffix") ? PathMatch.SUFFIX : -1;
+                if (kind >= 0) {
                     if (pathField != null) {
                         throw new ConfigException(where + ": exactly one of exact, prefix and suffix is allowed, found "
                                 + pathField + " and " + name);
@@ -196,11 +200,14 @@ public final class BasicAuthConfig {
             AuthRule rule = new AuthRule(path, hostArray, credentials);
             for (int i = 0; i < ruleMethods.size(); i++) {
                 String method = ruleMethods.get(i);
-                ArrayList<AuthRule> rules = rulesByMethod.get(method);
-                if (rules == null) {
+                int known = methods.indexOf(method);
+                ArrayList<AuthRule> rules;
+                if (known >= 0) {
+                    rules = rulesByMethod.get(known);
+                } else {
                     rules = new ArrayList<>();
-                    rulesByMethod.put(method, rules);
                     methods.add(method);
+                    rulesByMethod.add(rules);
                 }
                 // A method listed twice in one rule would only check the same rule twice.
                 if (rules.isEmpty() || rules.get(rules.size() - 1) != rule) {

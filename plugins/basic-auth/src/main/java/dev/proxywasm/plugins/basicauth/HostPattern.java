@@ -9,13 +9,13 @@ import dev.proxywasm.abi.internal.Utf8;
  * compared case-sensitively, which let {@code API.example.com} skip a rule).
  */
 final class HostPattern {
-    /** A {@link PathMatch.Kind} ordinal, as in {@link PathMatch}. */
+    /** {@link PathMatch#EXACT}, {@link PathMatch#PREFIX} or {@link PathMatch#SUFFIX}. */
     private final int kind;
     /** The host in UTF-8, ASCII letters lowercased. */
     private final byte[] host;
 
-    private HostPattern(PathMatch.Kind kind, byte[] host) {
-        this.kind = kind.ordinal();
+    private HostPattern(int kind, byte[] host) {
+        this.kind = kind;
         this.host = host;
     }
 
@@ -25,12 +25,12 @@ final class HostPattern {
         int length = bytes.length;
         if (length > 0 && bytes[0] == '*') {
             byte[] suffix = lowerAscii(bytes, 1, length);
-            return new HostPattern(PathMatch.Kind.SUFFIX, lowerAscii(suffix, 0, RequestHost.end(suffix)));
+            return new HostPattern(PathMatch.SUFFIX, lowerAscii(suffix, 0, RequestHost.end(suffix)));
         }
         if (length > 0 && bytes[length - 1] == '*') {
-            return new HostPattern(PathMatch.Kind.PREFIX, lowerAscii(bytes, 0, length - 1));
+            return new HostPattern(PathMatch.PREFIX, lowerAscii(bytes, 0, length - 1));
         }
-        return new HostPattern(PathMatch.Kind.EXACT, lowerAscii(bytes, 0, RequestHost.end(bytes)));
+        return new HostPattern(PathMatch.EXACT, lowerAscii(bytes, 0, RequestHost.end(bytes)));
     }
 
     /** Whether {@code authority[0, end)}, a host without its port, matches. */

@@ -8,22 +8,21 @@ import dev.proxywasm.abi.internal.Utf8;
  * reference filter compares it; byte for byte, in UTF-8.
  */
 final class PathMatch {
-    enum Kind {
-        EXACT, PREFIX, SUFFIX
-    }
-
     /**
-     * {@link Kind} ordinals. Matching compares ints: reading an enum constant on the request path
-     * makes TeaVM check the enum's class initialisation each time.
+     * How a value matches (also used by {@link HostPattern}). Ints rather than an enum: the
+     * module then carries no enum class (constants, names, initialiser), and matching on the
+     * request path needs no class-initialisation check.
      */
     static final int EXACT = 0;
     static final int PREFIX = 1;
+    static final int SUFFIX = 2;
 
     private final int kind;
     private final byte[] value;
 
-    PathMatch(Kind kind, String value) {
-        this.kind = kind.ordinal();
+    /** {@code kind} is {@link #EXACT}, {@link #PREFIX} or {@link #SUFFIX}. */
+    PathMatch(int kind, String value) {
+        this.kind = kind;
         this.value = Utf8.encode(value);
     }
 

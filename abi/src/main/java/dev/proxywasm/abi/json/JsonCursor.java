@@ -1,7 +1,5 @@
 package dev.proxywasm.abi.json;
 
-import java.util.HashMap;
-
 /**
  * Reads a configuration value by value over a {@link JsonReader}, keeping the path of the current
  * value so that every error names it: {@code basic_auth_rules[2].credentials[0]: must be a string}.
@@ -50,12 +48,44 @@ public final class JsonCursor {
         String name;
         int index = -1;
         boolean entered = true;
-        /** The member names seen (a map, not a HashSet, which would add two classes to the module). */
-        HashMap<String, String> names;
+        /**
+         * The member names seen, an open-addressing hash set at most half full: a HashMap would
+         * bring its class, entries and iterators into every module that reads a configuration.
+         */
+        String[] names;
+        int nameCount;
 
         Frame(Frame parent, boolean object) {
             this.parent = parent;
             this.object = object;
+        }
+
+        /** Adds member name {@code name}; {@code false} when the object already has it. */
+        boolean addName(String name) {
+            if (names == null || 2 * (nameCount + 1) > names.length) {
+                String[] seen = names;
+                names = new String[seen == null ? 8 : 2 * seen.length];
+                nameCount = 0;
+                if (seen != null) {
+                    for (String old : seen) {
+                        if (old != null) {
+                            addName(old);
+                        }
+                    }
+                }
+            }
+            int mask = names.length - 1;
+            for (int i = name.hashCode() & mask; ; i = (i + 1) & mask) {
+                String seen = names[i];
+                if (seen == null) {
+                    names[i] = name;
+                    nameCount++;
+                    return true;
+                }
+                if (seen.equals(name)) {
+                    return false;
+                }
+            }
         }
     }
 
@@ -117,11 +147,8 @@ public final class JsonCursor {
             return false;
         }
         String name = reader.text();
-        if (frame.names == null) {
-            frame.names = new HashMap<>();
-        }
         frame.name = name;
-        if (frame.names.put(name, name) != null) {
+        if (!frame.addName(name)) {
             throw error("appears twice");
         }
         reader.nextCode();

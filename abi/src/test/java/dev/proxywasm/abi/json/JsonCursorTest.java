@@ -102,6 +102,19 @@ class JsonCursorTest {
     }
 
     @Test
+    void aMemberRepeatedAfterManyOthersIsAnError() throws JsonException {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 100; i++) {
+            json.append("\"m").append(i).append("\": 1, ");
+        }
+        List<String> read = read(json + "\"name\": \"a\"}");
+        assertEquals(101, read.size());
+        assertEquals("name=a", read.get(100));
+        assertEquals("m3: appears twice", error(json + "\"m3\": 2}"));
+        assertEquals("m99: appears twice", error(json + "\"m99\": 2}"));
+    }
+
+    @Test
     void namesInPathsAreSafeToLog() {
         String message = error("{\"na\\u0000me\\n\": 1, \"na\\u0000me\\n\": 1}");
         assertEquals("na?me?: appears twice", message);

@@ -159,8 +159,16 @@ public final class Utf8 {
         int n = 0;
         if (PlatformDetector.isWebAssembly()) {
             Address src = Address.ofData(chars);
-            while (n < len && src.add(n << 1).getChar() < 0x80) {
-                n++;
+            // Four chars per 64-bit load while all four are ASCII, then one by one.
+            for (; n + 4 <= len; n += 4) {
+                if ((src.add(n << 1).getLong() & 0xff80ff80ff80ff80L) != 0) {
+                    break;
+                }
+            }
+            for (; n < len; n++) {
+                if (src.add(n << 1).getChar() >= 0x80) {
+                    break;
+                }
             }
         } else {
             while (n < len && chars[n] < 0x80) {
@@ -175,7 +183,14 @@ public final class Utf8 {
         if (PlatformDetector.isWebAssembly()) {
             Address src = Address.ofData(chars);
             Address dst = Address.ofData(out).add(pos);
-            for (int i = 0; i < count; i++) {
+            // Four chars (one 64-bit load) become four bytes (one 32-bit store); Wasm is little-endian.
+            int i = 0;
+            for (; i + 4 <= count; i += 4) {
+                long four = src.add(i << 1).getLong();
+                dst.add(i).putInt((int) (four & 0xff) | (int) (four >>> 8) & 0xff00
+                        | (int) (four >>> 16) & 0xff0000 | (int) (four >>> 24) & 0xff000000);
+            }
+            for (; i < count; i++) {
                 dst.add(i).putByte((byte) src.add(i << 1).getChar());
             }
         } else {

@@ -1,5 +1,8 @@
 package dev.proxywasm.abi.json;
 
+import org.teavm.classlib.PlatformDetector;
+import org.teavm.interop.Address;
+
 /**
  * A pull parser for one JSON document (RFC 8259) in UTF-8: {@link #next()} returns one token at
  * a time, strings come unescaped, numbers as their literal with checked conversions.
@@ -402,11 +405,18 @@ public final class JsonReader {
         // Locals, not fields, in this loop: TeaVM reloads and re-checks a field at every use.
         byte[] in = this.in;
         int end = this.end;
-        char[] chars = this.chars;
         int from = pos;
         int p = from + 1;
         int max = limits.maxStringLength();
-        int n = 0;
+        // Most strings are printable ASCII without escapes: that run is scanned and copied a word
+        // at a time, and the loop below takes over at the closing quote or whatever else ends it.
+        // The run stops at the limit, so the loop reports an overlong string as before.
+        int n = plainRun(in, p, Math.min(end - p, max));
+        if (keep) {
+            copyAscii(p, n);
+        }
+        p += n;
+        char[] chars = this.chars;
         while (true) {
             if (p >= end) {
                 throw error("unterminated string", from);
@@ -448,6 +458,68 @@ public final class JsonReader {
                 }
             }
             n += units;
+        }
+    }
+
+    /**
+     * How many of the {@code limit} bytes from {@code p} (all inside {@link #in}'s checked range)
+     * can stand in a string as they are: ASCII, not a control character, not {@code "} or {@code \\}.
+     */
+    private static int plainRun(byte[] in, int p, int limit) {
+        int n = 0;
+        if (PlatformDetector.isWebAssembly()) {
+            Address at = Address.ofData(in).add(p);
+            // Four bytes per load (Wasm loads need no alignment). Bit 7 of a byte survives the
+            // ands only when the byte is ASCII, at least 0x20, and neither quote nor backslash
+            // (whose xor makes it 0, so adding 0x7f leaves bit 7 clear). A sum carries into the
+            // next byte only from a non-ASCII byte, which ~w already marks.
+            for (; n + 4 <= limit; n += 4) {
+                int w = at.add(n).getInt();
+                if ((~w & (w + 0x60606060) & ((w ^ 0x22222222) + 0x7f7f7f7f) & ((w ^ 0x5c5c5c5c) + 0x7f7f7f7f)
+                        & 0x80808080) != 0x80808080) {
+                    break;
+                }
+            }
+            while (n < limit && isPlain(at.add(n).getByte())) {
+                n++;
+            }
+        } else {
+            while (n < limit && isPlain(in[p + n])) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isPlain(byte b) {
+        // Signed: a non-ASCII byte is negative.
+        return b >= 0x20 && b != '"' && b != '\\';
+    }
+
+    /** Copies the ASCII bytes {@code in[p, p + n)} (inside the checked range) to {@link #chars}, growing it. */
+    private void copyAscii(int p, int n) {
+        if (n > chars.length) {
+            chars = new char[Math.max(chars.length * 2, n)];
+        }
+        char[] chars = this.chars;
+        if (PlatformDetector.isWebAssembly()) {
+            // Nothing allocates below, so the arrays stay where the addresses point.
+            Address src = Address.ofData(in).add(p);
+            Address dst = Address.ofData(chars);
+            int i = 0;
+            // Four bytes become four chars in two stores; Wasm is little-endian.
+            for (; i + 4 <= n; i += 4) {
+                int w = src.add(i).getInt();
+                dst.add(i << 1).putInt((w & 0xff) | ((w & 0xff00) << 8));
+                dst.add((i << 1) + 4).putInt(((w >>> 16) & 0xff) | ((w >>> 8) & 0xff0000));
+            }
+            for (; i < n; i++) {
+                dst.add(i << 1).putChar((char) src.add(i).getByte());
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                chars[i] = (char) in[p + i];
+            }
         }
     }
 
@@ -547,7 +619,8 @@ public final class JsonReader {
         int c = -1;
         while (p < end) {
             byte b = in[p];
-            if (!isSpace(b)) {
+            // One compare settles the usual case, a token right there (all but space are above it).
+            if (b > ' ' || !isSpace(b)) {
                 c = b & 0xff;
                 break;
             }

@@ -463,7 +463,7 @@ public final class JsonReader {
 
     /**
      * How many of the {@code limit} bytes from {@code p} (all inside {@link #in}'s checked range)
-     * can stand in a string as they are: ASCII, not a control character, not {@code "} or {@code \\}.
+     * can stand in a string as they are: ASCII, not a control character, not {@code "} or {@code \}.
      */
     private static int plainRun(byte[] in, int p, int limit) {
         int n = 0;
@@ -619,7 +619,7 @@ public final class JsonReader {
         int c = -1;
         while (p < end) {
             byte b = in[p];
-            // One compare settles the usual case, a token right there (all but space are above it).
+            // One compare settles the usual case, a token right there: whitespace is at or below ' '.
             if (b > ' ' || !isSpace(b)) {
                 c = b & 0xff;
                 break;

@@ -408,13 +408,10 @@ public final class JsonReader {
         int from = pos;
         int p = from + 1;
         int max = limits.maxStringLength();
-        // Most strings are printable ASCII without escapes: that run is scanned and copied a word
-        // at a time, and the loop below takes over at the closing quote or whatever else ends it.
-        // The run stops at the limit, so the loop reports an overlong string as before.
-        int n = plainRun(in, p, Math.min(end - p, max));
-        if (keep) {
-            copyAscii(p, n);
-        }
+        // Most strings are printable ASCII without escapes: that run is copied a word at a time,
+        // and the loop below takes over at the closing quote or whatever else ends it. The run
+        // stops at the limit, so the loop reports an overlong string as before.
+        int n = copyPlain(p, Math.min(end - p, max));
         p += n;
         char[] chars = this.chars;
         while (true) {
@@ -462,65 +459,61 @@ public final class JsonReader {
     }
 
     /**
-     * How many of the {@code limit} bytes from {@code p} (all inside {@link #in}'s checked range)
-     * can stand in a string as they are: ASCII, not a control character, not {@code "} or {@code \}.
+     * Copies to {@link #chars}, growing it, the bytes from {@code p}, at most {@code limit} (all
+     * inside {@link #in}'s checked range), that can stand in a string as they are: ASCII, not a
+     * control character, not {@code "} or {@code \}. Returns how many.
      */
-    private static int plainRun(byte[] in, int p, int limit) {
+    private int copyPlain(int p, int limit) {
+        byte[] in = this.in;
         int n = 0;
-        if (PlatformDetector.isWebAssembly()) {
-            Address at = Address.ofData(in).add(p);
-            // Four bytes per load (Wasm loads need no alignment). Bit 7 of a byte survives the
-            // ands only when the byte is ASCII, at least 0x20, and neither quote nor backslash
-            // (whose xor makes it 0, so adding 0x7f leaves bit 7 clear). A sum carries into the
-            // next byte only from a non-ASCII byte, which ~w already marks.
-            for (; n + 4 <= limit; n += 4) {
-                int w = at.add(n).getInt();
-                if ((~w & (w + 0x60606060) & ((w ^ 0x22222222) + 0x7f7f7f7f) & ((w ^ 0x5c5c5c5c) + 0x7f7f7f7f)
-                        & 0x80808080) != 0x80808080) {
-                    break;
+        while (true) {
+            char[] chars = this.chars;
+            int room = chars.length < limit ? chars.length : limit;
+            if (PlatformDetector.isWebAssembly()) {
+                // Nothing allocates in these loops, so the arrays stay where the addresses point.
+                Address src = Address.ofData(in).add(p);
+                Address dst = Address.ofData(chars);
+                // Four bytes per load (Wasm loads need no alignment). Bit 7 of a byte survives the
+                // ands only when the byte is ASCII, at least 0x20, and neither quote nor backslash
+                // (whose xor makes it 0, so adding 0x7f leaves bit 7 clear). A sum carries into
+                // the next byte only from a non-ASCII byte, which ~w already marks. The four
+                // bytes become four chars in two stores; Wasm is little-endian.
+                for (; n + 4 <= room; n += 4) {
+                    int w = src.add(n).getInt();
+                    if ((~w & (w + 0x60606060) & ((w ^ 0x22222222) + 0x7f7f7f7f) & ((w ^ 0x5c5c5c5c) + 0x7f7f7f7f)
+                            & 0x80808080) != 0x80808080) {
+                        break;
+                    }
+                    dst.add(n << 1).putInt((w & 0xff) | ((w & 0xff00) << 8));
+                    dst.add((n << 1) + 4).putInt(((w >>> 16) & 0xff) | ((w >>> 8) & 0xff0000));
+                }
+                for (; n < room; n++) {
+                    byte b = src.add(n).getByte();
+                    if (!isPlain(b)) {
+                        return n;
+                    }
+                    dst.add(n << 1).putChar((char) b);
+                }
+            } else {
+                for (; n < room; n++) {
+                    if (!isPlain(in[p + n])) {
+                        return n;
+                    }
+                    chars[n] = (char) in[p + n];
                 }
             }
-            while (n < limit && isPlain(at.add(n).getByte())) {
-                n++;
+            if (n == limit) {
+                return n;
             }
-        } else {
-            while (n < limit && isPlain(in[p + n])) {
-                n++;
-            }
+            char[] grown = new char[chars.length * 2];
+            System.arraycopy(chars, 0, grown, 0, n);
+            this.chars = grown;
         }
-        return n;
     }
 
     private static boolean isPlain(byte b) {
         // Signed: a non-ASCII byte is negative.
         return b >= 0x20 && b != '"' && b != '\\';
-    }
-
-    /** Copies the ASCII bytes {@code in[p, p + n)} (inside the checked range) to {@link #chars}, growing it. */
-    private void copyAscii(int p, int n) {
-        if (n > chars.length) {
-            chars = new char[Math.max(chars.length * 2, n)];
-        }
-        char[] chars = this.chars;
-        if (PlatformDetector.isWebAssembly()) {
-            // Nothing allocates below, so the arrays stay where the addresses point.
-            Address src = Address.ofData(in).add(p);
-            Address dst = Address.ofData(chars);
-            int i = 0;
-            // Four bytes become four chars in two stores; Wasm is little-endian.
-            for (; i + 4 <= n; i += 4) {
-                int w = src.add(i).getInt();
-                dst.add(i << 1).putInt((w & 0xff) | ((w & 0xff00) << 8));
-                dst.add((i << 1) + 4).putInt(((w >>> 16) & 0xff) | ((w >>> 8) & 0xff0000));
-            }
-            for (; i < n; i++) {
-                dst.add(i << 1).putChar((char) src.add(i).getByte());
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                chars[i] = (char) in[p + i];
-            }
-        }
     }
 
     /** Reads the escape at {@code pos} (the backslash); returns the char it stands for. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The SDK's JSON reader inside the compiled module reads strings as it does on the JVM (where its
  * differential test against jackson runs): the module reads plain ASCII four bytes at a time,
  * so each string is tried after 0 to 4 plain characters, putting what ends the plain run at every
- * position of a word, and once after a whole word. The string is a configuration key, which the module names back in its
+ * position of a word, and once after a whole word; some strings outgrow the reader's buffer. The string is a configuration key, which the module names back in its
  * error, or reports with the reader's message when it is not valid JSON.
  */
 class JsonStringsWasmTest {
@@ -25,6 +25,9 @@ class JsonStringsWasmTest {
   @ValueSource(strings = {
       "", "abcdefghijk", "a\\\"b", "a\\\\b", "\\u0041\\n", "x/y\\/z", "caf\u00e9", "\u20ac5",
       "\ud83d\ude00!", "tab\there", "del\u007fete", "unterminated", "bad\\q", "\\u12G4", "\u00e9\u0001",
+      // Longer than the reader's first buffer (64 chars), plain to the end or up to an escape.
+      "0123456789012345678901234567890123456789012345678901234567890123456789",
+      "01234567890123456789012345678901234567890123456789012345678901234567\\t",
   })
   void aKeyReadsAsOnTheJvm(String content) {
     for (int plain = 0; plain <= 4; plain++) {

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The SDK's JSON reader inside the compiled module reads strings as it does on the JVM (where its
  * differential test against jackson runs): the module reads plain ASCII four bytes at a time,
  * so each string is tried after 0 to 4 plain characters, putting what ends the plain run at every
- * position of a word, and once after a whole word; some strings outgrow the reader's buffer. The string is a configuration key, which the module names back in its
- * error, or reports with the reader's message when it is not valid JSON.
+ * position of a word, and once after a whole word; some strings outgrow the reader's buffer. The
+ * string is a configuration key, which the module names back in its error, or reports with the
+ * reader's message when it is not valid JSON.
  */
 class JsonStringsWasmTest {
   @ParameterizedTest

@@ -1,5 +1,8 @@
 package dev.proxywasm.abi.json;
 
+import org.teavm.classlib.PlatformDetector;
+import org.teavm.interop.Address;
+
 /**
  * A pull parser for one JSON document (RFC 8259) in UTF-8: {@link #next()} returns one token at
  * a time, strings come unescaped, numbers as their literal with checked conversions.
@@ -402,11 +405,15 @@ public final class JsonReader {
         // Locals, not fields, in this loop: TeaVM reloads and re-checks a field at every use.
         byte[] in = this.in;
         int end = this.end;
-        char[] chars = this.chars;
         int from = pos;
         int p = from + 1;
         int max = limits.maxStringLength();
-        int n = 0;
+        // Most strings are printable ASCII without escapes: that run is copied a word at a time,
+        // and the loop below takes over at the closing quote or whatever else ends it. The run
+        // stops at the limit, so the loop reports an overlong string as before.
+        int n = copyPlain(p, Math.min(end - p, max));
+        p += n;
+        char[] chars = this.chars;
         while (true) {
             if (p >= end) {
                 throw error("unterminated string", from);
@@ -449,6 +456,64 @@ public final class JsonReader {
             }
             n += units;
         }
+    }
+
+    /**
+     * Copies to {@link #chars}, growing it, the bytes from {@code p}, at most {@code limit} (all
+     * inside {@link #in}'s checked range), that can stand in a string as they are: ASCII, not a
+     * control character, not {@code "} or {@code \}. Returns how many.
+     */
+    private int copyPlain(int p, int limit) {
+        byte[] in = this.in;
+        int n = 0;
+        while (true) {
+            char[] chars = this.chars;
+            int room = chars.length < limit ? chars.length : limit;
+            if (PlatformDetector.isWebAssembly()) {
+                // Nothing allocates in these loops, so the arrays stay where the addresses point.
+                Address src = Address.ofData(in).add(p);
+                Address dst = Address.ofData(chars);
+                // Four bytes per load (Wasm loads need no alignment). Bit 7 of a byte survives the
+                // ands only when the byte is ASCII, at least 0x20, and neither quote nor backslash
+                // (whose xor makes it 0, so adding 0x7f leaves bit 7 clear). A sum carries into
+                // the next byte only from a non-ASCII byte, which ~w already marks. The four
+                // bytes become four chars in two stores; Wasm is little-endian.
+                for (; n + 4 <= room; n += 4) {
+                    int w = src.add(n).getInt();
+                    if ((~w & (w + 0x60606060) & ((w ^ 0x22222222) + 0x7f7f7f7f) & ((w ^ 0x5c5c5c5c) + 0x7f7f7f7f)
+                            & 0x80808080) != 0x80808080) {
+                        break;
+                    }
+                    dst.add(n << 1).putInt((w & 0xff) | ((w & 0xff00) << 8));
+                    dst.add((n << 1) + 4).putInt(((w >>> 16) & 0xff) | ((w >>> 8) & 0xff0000));
+                }
+                for (; n < room; n++) {
+                    byte b = src.add(n).getByte();
+                    if (!isPlain(b)) {
+                        return n;
+                    }
+                    dst.add(n << 1).putChar((char) b);
+                }
+            } else {
+                for (; n < room; n++) {
+                    if (!isPlain(in[p + n])) {
+                        return n;
+                    }
+                    chars[n] = (char) in[p + n];
+                }
+            }
+            if (n == limit) {
+                return n;
+            }
+            char[] grown = new char[chars.length * 2];
+            System.arraycopy(chars, 0, grown, 0, n);
+            this.chars = grown;
+        }
+    }
+
+    private static boolean isPlain(byte b) {
+        // Signed: a non-ASCII byte is negative.
+        return b >= 0x20 && b != '"' && b != '\\';
     }
 
     /** Reads the escape at {@code pos} (the backslash); returns the char it stands for. */
@@ -547,7 +612,8 @@ public final class JsonReader {
         int c = -1;
         while (p < end) {
             byte b = in[p];
-            if (!isSpace(b)) {
+            // One compare settles the usual case, a token right there: whitespace is at or below ' '.
+            if (b > ' ' || !isSpace(b)) {
                 c = b & 0xff;
                 break;
             }

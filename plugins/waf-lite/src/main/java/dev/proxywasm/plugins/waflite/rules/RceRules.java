@@ -101,6 +101,12 @@ final class RceRules {
   private static final int PERCENT_EQUALS_OR_QUOTE = CharacterSignature.of("%=\\\"'");
   private static final KeywordSet IF_CONDITIONS = KeywordSet.of("exist", "defined", "errorlevel", "cmdextversion");
   private static final int SEPARATORS = CharacterSignature.of(";|&`(<") | CharacterSignature.LINE_BREAK;
+  private static final int DOLLAR = CharacterSignature.of("$");
+  private static final int OPENERS = CharacterSignature.of("({");
+  private static final int ANGLES = CharacterSignature.of("<>");
+  private static final int OPEN_PARENTHESIS = CharacterSignature.of("(");
+  private static final int SLASH_BRACKET = CharacterSignature.of("/[");
+  private static final int COMMA_CLOSING_BRACE = CharacterSignature.of(",}");
   private static final KeywordSet.Acceptor BEFORE_SEPARATOR = RceRules::beforeSeparator;
 
   private RceRules() {}
@@ -167,6 +173,9 @@ final class RceRules {
 
   /** {@code $(...)}, {@code ${...}}, {@code <(...)}, {@code >(...)}, {@code /e[t]c}-style globs. */
   private static String shellExpression(Target t) {
+    if (!mayHoldShellExpression(t.signature())) {
+      return null;
+    }
     String s = t.lower();
     int n = s.length();
     for (int i = 0; i + 1 < n; i++) {
@@ -182,6 +191,18 @@ final class RceRules {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a value with this signature (which covers the lowercase value) has the characters
+   * of one of shellExpression's forms: {@code $} with {@code (} or <code>{</code>, {@code <} or
+   * {@code >} with {@code (}, or a {@code /} with a {@code [}. A JSON body has brackets but no
+   * slash, most values none of these pairs.
+   */
+  private static boolean mayHoldShellExpression(int signature) {
+    return (signature & DOLLAR) != 0 && (signature & OPENERS) != 0
+        || (signature & ANGLES) != 0 && (signature & OPEN_PARENTHESIS) != 0
+        || (signature & SLASH_BRACKET) == SLASH_BRACKET;
   }
 
   private static boolean isGlob(String s, int from) {
@@ -374,6 +395,9 @@ final class RceRules {
 
   /** {@code {,ip,a}}, {@code c{a,oun}t}: bash brace expansion used to hide command names. */
   private static String braceExpansion(Target t) {
+    if ((t.signature() & COMMA_CLOSING_BRACE) != COMMA_CLOSING_BRACE) {
+      return null; // the expansion needs a comma and its closing brace
+    }
     String s = t.lower();
     int at = s.indexOf('{');
     while (at >= 0) {

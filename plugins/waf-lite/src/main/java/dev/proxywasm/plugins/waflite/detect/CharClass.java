@@ -152,6 +152,15 @@ public final class CharClass {
     return -1;
   }
 
+  /**
+   * {@code text.indexOf(c, from)}, reading {@code text} from the array copied once per text
+   * (see {@link #indexOf(String, String, int)}): TeaVM's {@code String.indexOf} costs several
+   * times as much per character.
+   */
+  public static int indexOf(String text, char c, int from) {
+    return find(charsOf(text), c, Math.max(from, 0), text.length() - 1);
+  }
+
   /** {@code text.contains(word)}, as {@link #indexOf(String, String, int)}. */
   public static boolean contains(String text, String word) {
     return indexOf(text, word, 0) >= 0;

@@ -156,7 +156,7 @@ final class FileAccessRules {
     }
     String s = t.decoded();
     int n = s.length();
-    for (int i = s.indexOf('.'); i >= 0 && i + 1 < n; i = s.indexOf('.', i + 1)) {
+    for (int i = CharClass.indexOf(s, '.', 0); i >= 0 && i + 1 < n; i = CharClass.indexOf(s, '.', i + 1)) {
       if (s.charAt(i + 1) == '.') {
         int j = i;
         while (j < n && s.charAt(j) == '.') {

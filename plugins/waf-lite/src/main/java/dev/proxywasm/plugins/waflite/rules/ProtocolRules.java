@@ -208,7 +208,7 @@ final class ProtocolRules {
         facts -> {
           String cookie = facts.request().header("cookie");
           // Most Cookie headers have no '$': test that before lowercasing and searching.
-          return cookie != null && cookie.indexOf('$') >= 0 && Target.asciiLowercase(cookie).contains("$version")
+          return cookie != null && CharClass.indexOf(cookie, '$', 0) >= 0 && Target.asciiLowercase(cookie).contains("$version")
               ? new Target(0, "REQUEST_HEADERS:Cookie", "$Version") : null;
         }));
     rules.add(Rule.request(921421, Severity.CRITICAL, "Content type smuggled outside the mime type",

@@ -280,7 +280,7 @@ final class RceRules {
    */
   private static boolean mayNameForOrIf(String lower) {
     int n = lower.length();
-    for (int f = lower.indexOf('f'); f >= 0; f = lower.indexOf('f', f + 1)) {
+    for (int f = CharClass.indexOf(lower, 'f', 0); f >= 0; f = CharClass.indexOf(lower, 'f', f + 1)) {
       int before = f - 1;
       while (before >= 0 && isCmdQuote(lower.charAt(before))) {
         before--;
@@ -304,7 +304,7 @@ final class RceRules {
    * with "if" or "for" has none of them, so it is spared the normalisation.
    */
   private static boolean mayCompleteForOrIf(Target t) {
-    if ((t.signature() & PERCENT_EQUALS_OR_QUOTE) != 0 || t.lower().indexOf('^') >= 0) {
+    if ((t.signature() & PERCENT_EQUALS_OR_QUOTE) != 0 || CharClass.indexOf(t.lower(), '^', 0) >= 0) {
       return true; // '%' or '=', or quotes the form would drop: let the full check decide
     }
     return IF_CONDITIONS.find(t.lower(), BEFORE_SEPARATOR) != null;
@@ -338,9 +338,9 @@ final class RceRules {
   }
 
   private static int indexOfWord(String s, String word, int from) {
-    int at = s.indexOf(word, from);
+    int at = CharClass.indexOf(s, word, from);
     while (at >= 0 && !CharClass.wholeWord(s, at, at + word.length())) {
-      at = s.indexOf(word, at + 1);
+      at = CharClass.indexOf(s, word, at + 1);
     }
     return at;
   }
@@ -359,6 +359,9 @@ final class RceRules {
   }
 
   private static String alias(Target t) {
+    if ((t.signature() & CharacterSignature.SPACE) == 0) {
+      return null; // "alias" is followed by whitespace
+    }
     String s = t.lower();
     int at = indexOfWord(s, "alias", 0);
     while (at >= 0) {

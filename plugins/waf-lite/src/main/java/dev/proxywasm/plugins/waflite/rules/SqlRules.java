@@ -105,7 +105,7 @@ final class SqlRules {
     rules.add(Rule.values(942550, "JSON-Based SQL Injection", TARGETS, SqlRules::jsonOperators));
     rules.add(Rule.values(942560, "MySQL Scientific Notation payload detected", TARGETS, t -> {
       String s = t.lower();
-      for (int i = s.indexOf('.', 1); i >= 0 && i + 2 < s.length(); i = s.indexOf('.', i + 1)) {
+      for (int i = CharClass.indexOf(s, '.', 1); i >= 0 && i + 2 < s.length(); i = CharClass.indexOf(s, '.', i + 1)) {
         if (s.charAt(i + 1) == 'e' && CharClass.isDigit(s.charAt(i - 1))
             && (s.charAt(i + 2) == '(' || s.charAt(i + 2) == '.' || s.charAt(i + 2) == ',')) {
           return s.substring(i - 1, i + 3);
@@ -151,13 +151,13 @@ final class SqlRules {
   private static String conditional(Target t) {
     String s = t.lower();
     int signature = t.signature();
-    int at = (signature & CLOSE_PARENTHESIS) == 0 ? -1 : s.indexOf(')');
+    int at = (signature & CLOSE_PARENTHESIS) == 0 ? -1 : CharClass.indexOf(s, ')', 0);
     while (at >= 0) {
       int i = CharClass.skipSpaces(s, at + 1);
       if (s.startsWith("like", i) && s.indexOf('(', i + 4) == CharClass.skipSpaces(s, i + 4)) {
         return "like";
       }
-      at = s.indexOf(')', at + 1);
+      at = CharClass.indexOf(s, ')', at + 1);
     }
     // Keyword sets, not indexOf: the prepared prefix filter rules out most values at once.
     if (HAVING.find(s, HAVING_CONDITION) != null) {

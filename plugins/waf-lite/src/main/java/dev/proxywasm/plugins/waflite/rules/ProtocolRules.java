@@ -219,8 +219,12 @@ final class ProtocolRules {
           }
           String h = Target.asciiLowercase(type.header());
           int sep = 0;
-          while (sep < h.length() && h.charAt(sep) != ';' && h.charAt(sep) != ',' && !CharClass.isSpace(h.charAt(sep))) {
-            sep++;
+          int n = h.length();
+          for (; sep < n; sep++) {
+            char c = h.charAt(sep); // one call per character: TeaVM's charAt is not inlined
+            if (c == ';' || c == ',' || CharClass.isSpace(c)) {
+              break;
+            }
           }
           String rest = h.substring(sep);
           boolean embedded = CharClass.contains(rest, "json") && CharClass.contains(rest, "application/")

@@ -1,9 +1,16 @@
 package dev.proxywasm.plugins.waflite.detect;
 
+import org.teavm.classlib.PlatformDetector;
+import org.teavm.interop.Address;
+
 /** Character classes the matchers share (ASCII; everything else is "other"). */
 public final class CharClass {
   private static String copied;
   private static char[] copy = new char[256];
+
+  /** One in each 16-bit lane of a long, and each lane's top bit, for {@link #find}. */
+  private static final long LANES = 0x0001000100010001L;
+  private static final long HIGH_BITS = 0x8000800080008000L;
 
   private CharClass() {}
 
@@ -113,18 +120,60 @@ public final class CharClass {
       return Math.min(i, n);
     }
     char first = word.charAt(0);
-    for (; i <= n - m; i++) {
-      if (chars[i] == first) {
-        int j = 1;
-        while (j < m && chars[i + j] == word.charAt(j)) {
-          j++;
-        }
-        if (j == m) {
-          return i;
-        }
+    int last = n - m;
+    for (i = find(chars, first, i, last); i >= 0; i = find(chars, first, i + 1, last)) {
+      int j = 1;
+      while (j < m && chars[i + j] == word.charAt(j)) {
+        j++;
+      }
+      if (j == m) {
+        return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * The first index in {@code [from, last]} of {@code c} in {@code chars}, or -1. Inside the
+   * Wasm module it reads memory directly ({@code last} is below the copied text's length, so
+   * within the array), four chars per 64-bit load until a load holds {@code c}: TeaVM's
+   * checked array loop costs several times as much per character.
+   */
+  private static int find(char[] chars, char c, int from, int last) {
+    if (PlatformDetector.isWebAssembly()) {
+      Address at = Address.ofData(chars);
+      long pattern = c * LANES;
+      int i = from;
+      for (; i + 3 <= last; i += 4) {
+        long x = at.add(i << 1).getLong() ^ pattern;
+        // Some 16-bit lane of x is zero exactly when this is non-zero (borrows only add lanes
+        // above a zero one), and the loop below finds which.
+        if (((x - LANES) & ~x & HIGH_BITS) != 0) {
+          break;
+        }
+      }
+      for (; i <= last; i++) {
+        if (at.add(i << 1).getChar() == c) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    for (int i = from; i <= last; i++) {
+      if (chars[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * {@code text.indexOf(c, from)}, reading {@code text} from the array copied once per text
+   * (see {@link #indexOf(String, String, int)}): TeaVM's {@code String.indexOf} costs several
+   * times as much per character.
+   */
+  public static int indexOf(String text, char c, int from) {
+    return find(charsOf(text), c, Math.max(from, 0), text.length() - 1);
   }
 
   /** {@code text.contains(word)}, as {@link #indexOf(String, String, int)}. */

@@ -80,8 +80,9 @@ public final class ShellCommandDetector {
     boolean binPath = false;
     int wordStart = i;
     // A path prefix: remember whether it names a bin directory, then read the last segment.
-    if (i < n && (s[i] == '/' || s[i] == '~' || s[i] == '.' || startsWith(s, n, i, "bin/")
-        || startsWith(s, n, i, "usr/"))) {
+    // The first letter before the prefix calls: most words start with neither 'b' nor 'u'.
+    if (i < n && (s[i] == '/' || s[i] == '~' || s[i] == '.' || s[i] == 'b' && startsWith(s, n, i, "bin/")
+        || s[i] == 'u' && startsWith(s, n, i, "usr/"))) {
       int j = i;
       int lastSlash = -1;
       while (j < n && (CharClass.isWord(s[j]) || s[j] == '/' || s[j] == '.' || s[j] == '-' || s[j] == '~')) {

@@ -96,8 +96,12 @@ final class ClientRules {
     }
     int start = scheme + 3;
     int end = start;
-    while (end < r.length() && r.charAt(end) != '/' && r.charAt(end) != '?' && r.charAt(end) != '#') {
-      end++;
+    int n = r.length();
+    for (; end < n; end++) {
+      char c = r.charAt(end); // one call per character: TeaVM's charAt is not inlined
+      if (c == '/' || c == '?' || c == '#') {
+        break;
+      }
     }
     String refHost = r.substring(start, end);
     String h = Target.asciiLowercase(host);

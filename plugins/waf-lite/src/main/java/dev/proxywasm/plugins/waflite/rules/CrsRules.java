@@ -16,7 +16,7 @@ public final class CrsRules {
   static String requiredCharacters(int id) {
     switch (id) {
       case 921110: return "\n/";
-      case 921140: return "\n";
+      case 921140: case 921190: return "\n";
       case 921120: case 921150: case 921160: return "\n%";
       case 921130: return "/<";
       case 921200: return ")";

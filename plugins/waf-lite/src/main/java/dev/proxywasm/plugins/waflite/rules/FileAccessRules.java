@@ -67,6 +67,8 @@ final class FileAccessRules {
   // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
   private static final KeywordSet.Acceptor FILE_BOUNDARY = FileAccessRules::fileBoundary;
   private static final int SLASHES = CharacterSignature.of("/\\");
+  /** The separators a traversal's dots must touch on one side at least. */
+  private static final int PATH_SEPARATORS = CharacterSignature.of("/\\;");
 
   private FileAccessRules() {}
 
@@ -149,9 +151,12 @@ final class FileAccessRules {
   }
 
   private static String traversal(Target t) {
+    if ((t.signature() & PATH_SEPARATORS) == 0) {
+      return null; // the dots need a separator on at least one side (see the loop)
+    }
     String s = t.decoded();
     int n = s.length();
-    for (int i = s.indexOf('.'); i >= 0 && i + 1 < n; i = s.indexOf('.', i + 1)) {
+    for (int i = CharClass.indexOf(s, '.', 0); i >= 0 && i + 1 < n; i = CharClass.indexOf(s, '.', i + 1)) {
       if (s.charAt(i + 1) == '.') {
         int j = i;
         while (j < n && s.charAt(j) == '.') {

@@ -2,6 +2,7 @@ package dev.proxywasm.plugins.waflite.rules;
 
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
+import dev.proxywasm.plugins.waflite.engine.CharacterSignature;
 import dev.proxywasm.plugins.waflite.engine.Rule;
 import dev.proxywasm.plugins.waflite.engine.Target;
 import dev.proxywasm.plugins.waflite.engine.TargetKind;
@@ -31,6 +32,11 @@ final class GenericRules {
     "0.0.0.0", "[::1]", "[::]", "0177.0.0.1", "2130706433", "0x7f000001", "127.1", "0",
     "host.docker.internal", "gateway.docker.internal", "kubernetes.default", "metadata"
   };
+  /** The characters of each template expression form. */
+  private static final int BRACES = CharacterSignature.of("{}");
+  private static final int HASH_BRACES = CharacterSignature.of("#{}");
+  private static final int ANGLE_PERCENT = CharacterSignature.of("<%");
+  private static final int OPEN_PARENTHESIS = CharacterSignature.of("(");
 
   private GenericRules() {}
 
@@ -38,8 +44,8 @@ final class GenericRules {
     rules.add(Rule.values(934100, "Node.js Injection Attack", TARGETS, t -> {
       String s = t.lower();
       String hit = NODE.find(s, KeywordSet.ANYWHERE);
-      if (hit != null) {
-        return hit;
+      if (hit != null || (t.signature() & OPEN_PARENTHESIS) == 0) {
+        return hit; // "new function(" needs its parenthesis
       }
       int at = CharClass.indexOf(s, "new", 0);
       while (at >= 0) {
@@ -149,12 +155,18 @@ final class GenericRules {
 
   /** {@code {{7*7}}}, {@code #{7*7}}, {@code <%= system('id') %>}: template expressions. */
   private static String templateInjection(Target t) {
+    // Each form is searched for only when the value has all of its characters (the signature
+    // covers the lowercase value): a JSON body has braces but seldom "#", "<" or "%".
+    int signature = t.signature();
     String s = t.lower();
-    String hit = expression(s, "{{", "}}");
-    if (hit == null) {
+    String hit = null;
+    if ((signature & BRACES) == BRACES) {
+      hit = expression(s, "{{", "}}");
+    }
+    if (hit == null && (signature & HASH_BRACES) == HASH_BRACES) {
       hit = expression(s, "#{", "}");
     }
-    if (hit == null) {
+    if (hit == null && (signature & ANGLE_PERCENT) == ANGLE_PERCENT) {
       hit = expression(s, "<%", "%>");
     }
     return hit;

@@ -2,6 +2,7 @@ package dev.proxywasm.plugins.waflite.rules;
 
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
+import dev.proxywasm.plugins.waflite.engine.CharacterSignature;
 import dev.proxywasm.plugins.waflite.engine.Rule;
 import dev.proxywasm.plugins.waflite.engine.Target;
 import dev.proxywasm.plugins.waflite.engine.TargetKind;
@@ -50,6 +51,11 @@ final class PhpRules {
           + "|url_rewriter.|highlight.|suhosin.|apc.|realpath_cache_size|unserialize_callback_func"
           + "|auto_detect_line_endings|default_socket_timeout|implicit_flush|arg_separator.");
 
+  private static final int LESS_THAN = CharacterSignature.of("<");
+  private static final int BRACES = CharacterSignature.of("{}");
+  private static final int PARENTHESES = CharacterSignature.of("()");
+  private static final int SERIALIZED = CharacterSignature.of(":\"{");
+
   // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
   private static final KeywordSet.Acceptor CALL = PhpRules::isCall;
   private PhpRules() {}
@@ -87,12 +93,17 @@ final class PhpRules {
 
   private static String openTag(Target t) {
     String s = t.lower();
-    int at = CharClass.indexOf(s, "<?", 0);
+    // The signature covers the lowercase value: without a '<' there is no "<?" to look for.
+    int at = (t.signature() & LESS_THAN) == 0 ? -1 : CharClass.indexOf(s, "<?", 0);
     while (at >= 0) {
       if (!(s.startsWith("xml", at + 2) && at + 5 < s.length() && CharClass.isSpace(s.charAt(at + 5)))) {
         return CharClass.clip(s.substring(at), 16);
       }
       at = CharClass.indexOf(s, "<?", at + 2);
+    }
+    // Every bracketed form holds "php": one search spares most values the four.
+    if (!CharClass.contains(s, "php")) {
+      return null;
     }
     if (CharClass.contains(s, "[php]") || CharClass.contains(s, "[/php]") || CharClass.contains(s, "[\\php]") || CharClass.contains(s, "{php}")) {
       return "[php]";
@@ -120,6 +131,9 @@ final class PhpRules {
   }
 
   private static String variableVariable(Target t) {
+    if ((t.signature() & BRACES) != BRACES) {
+      return null; // "${...}" needs both braces
+    }
     String s = t.lower();
     int at = s.indexOf('$');
     while (at >= 0) {
@@ -151,6 +165,9 @@ final class PhpRules {
   }
 
   private static String serializedObject(Target t) {
+    if ((t.signature() & SERIALIZED) != SERIALIZED) {
+      return null; // O:n:"class":n:{ needs all three (the signature covers the value as parsed)
+    }
     String s = t.value();
     for (int i = 0; i + 3 < s.length(); i++) {
       char c = s.charAt(i);
@@ -179,6 +196,9 @@ final class PhpRules {
 
   /** {@code $f(...)}, {@code ${'a'}(...)}, {@code $_['o'](...)}. */
   private static String variableCall(Target t) {
+    if ((t.signature() & PARENTHESES) != PARENTHESES) {
+      return null; // a call needs "(" and ")"
+    }
     String s = t.lower();
     int at = s.indexOf('$');
     while (at >= 0) {
@@ -219,6 +239,9 @@ final class PhpRules {
 
   /** {@code (system)('id');}, {@code ("sys"."tem")('id');}, {@code [system][0](ls);}. */
   private static String indirectCall(Target t) {
+    if ((t.signature() & PARENTHESES) != PARENTHESES) {
+      return null; // the call needs "(" and ")"
+    }
     String s = t.lower();
     int end = s.length();
     while (end > 0 && CharClass.isSpace(s.charAt(end - 1))) {

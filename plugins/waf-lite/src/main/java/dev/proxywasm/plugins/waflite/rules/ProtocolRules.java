@@ -24,6 +24,9 @@ final class ProtocolRules {
           + "|dos|htr|htw|ida|idc|idq|inc|ini|key|licx|lnk|log|mdb|old|pass|pdb|pol|printer|pwd"
           + "|rdb|resources|resx|sql|swp|sys|vb|vbs|vbproj|vsdisco|webinfo|xsd|xsx");
   private static final int PIPE = CharacterSignature.of("|");
+  private static final int SLASH = CharacterSignature.of("/");
+  private static final int LESS_THAN = CharacterSignature.of("<");
+  private static final int OPEN_PARENTHESIS = CharacterSignature.of("(");
   private static final KeywordSet RESTRICTED_HEADERS = KeywordSet.parse(
       "proxy|lock-token|content-range|if|x-http-method-override|x-http-method|x-method-override"
           + "|x-middleware-subrequest");
@@ -152,15 +155,18 @@ final class ProtocolRules {
         ARGS | TargetKind.BODY, t -> hasLineBreak(t) ? splitHeader(t.lower(), true) : null));
     rules.add(Rule.values(921130, 1, Severity.CRITICAL, "HTTP Response Splitting Attack",
         ARGS | TargetKind.BODY, t -> {
+          // The signature covers the lowercase value: "http/" needs a '/', the tags a '<'.
+          int signature = t.signature();
           String s = t.lower();
-          int at = CharClass.indexOf(s, "http/", 0);
+          int at = (signature & SLASH) == 0 ? -1 : CharClass.indexOf(s, "http/", 0);
           while (at >= 0) {
             if (at + 5 < s.length() && CharClass.isDigit(s.charAt(at + 5)) && CharClass.wordStart(s, at, at)) {
               return "http/" + s.charAt(at + 5);
             }
             at = CharClass.indexOf(s, "http/", at + 5);
           }
-          return CharClass.contains(s, "<html") || CharClass.contains(s, "<meta") ? "<html" : null;
+          return (signature & LESS_THAN) != 0 && (CharClass.contains(s, "<html") || CharClass.contains(s, "<meta"))
+              ? "<html" : null;
         }));
     rules.add(Rule.values(921140, 1, Severity.CRITICAL, "HTTP Header Injection Attack via headers",
         TargetKind.HEADERS | TargetKind.HEADER_NAMES, t -> {
@@ -185,7 +191,9 @@ final class ProtocolRules {
     rules.add(Rule.values(921190, 1, Severity.CRITICAL, "HTTP Splitting (CR/LF in request filename detected)",
         TargetKind.PATH, t -> t.value().indexOf('\n') >= 0 || t.value().indexOf('\r') >= 0 ? "CR/LF" : null));
     rules.add(Rule.values(921200, 1, Severity.CRITICAL, "LDAP Injection Attack",
-        ARGS | TargetKind.COOKIES | TargetKind.BODY, t -> ldapInjection(t.lower())));
+        ARGS | TargetKind.COOKIES | TargetKind.BODY,
+        // Every injected filter opens a parenthesis after the closing one.
+        t -> (t.signature() & OPEN_PARENTHESIS) == 0 ? null : ldapInjection(t.lower())));
     rules.add(Rule.values(921240, 1, Severity.CRITICAL, "mod_proxy attack attempt detected",
         TargetKind.RAW_URI, t -> {
           // Needs a '|' (signature first); lower() is the decoded value in ASCII lowercase.
@@ -200,7 +208,7 @@ final class ProtocolRules {
         facts -> {
           String cookie = facts.request().header("cookie");
           // Most Cookie headers have no '$': test that before lowercasing and searching.
-          return cookie != null && cookie.indexOf('$') >= 0 && Target.asciiLowercase(cookie).contains("$version")
+          return cookie != null && CharClass.indexOf(cookie, '$', 0) >= 0 && Target.asciiLowercase(cookie).contains("$version")
               ? new Target(0, "REQUEST_HEADERS:Cookie", "$Version") : null;
         }));
     rules.add(Rule.request(921421, Severity.CRITICAL, "Content type smuggled outside the mime type",
@@ -211,8 +219,12 @@ final class ProtocolRules {
           }
           String h = Target.asciiLowercase(type.header());
           int sep = 0;
-          while (sep < h.length() && h.charAt(sep) != ';' && h.charAt(sep) != ',' && !CharClass.isSpace(h.charAt(sep))) {
-            sep++;
+          int n = h.length();
+          for (; sep < n; sep++) {
+            char c = h.charAt(sep); // one call per character: TeaVM's charAt is not inlined
+            if (c == ';' || c == ',' || CharClass.isSpace(c)) {
+              break;
+            }
           }
           String rest = h.substring(sep);
           boolean embedded = CharClass.contains(rest, "json") && CharClass.contains(rest, "application/")
@@ -306,7 +318,7 @@ final class ProtocolRules {
   private static boolean wellFormedContentType(String header) {
     int n = header.length();
     int i = 0;
-    while (i < n && (CharClass.isWord(header.charAt(i)) || "/.+*-".indexOf(header.charAt(i)) >= 0)) {
+    while (i < n && isMediaTypeChar(header.charAt(i))) {
       i++;
     }
     if (i == 0) {
@@ -344,7 +356,7 @@ final class ProtocolRules {
         i++;
       }
       int value = i;
-      while (i < n && (CharClass.isWord(header.charAt(i)) || "'\".()+,/:=?<>@#*-".indexOf(header.charAt(i)) >= 0)) {
+      while (i < n && isParameterValueChar(header.charAt(i))) {
         i++;
       }
       if (i == value) {
@@ -352,6 +364,17 @@ final class ProtocolRules {
       }
     }
     return true;
+  }
+
+  // Character tests as comparisons: a String.indexOf per character costs a call and a loop.
+  private static boolean isMediaTypeChar(char c) {
+    return CharClass.isWord(c) || c == '/' || c == '.' || c == '+' || c == '*' || c == '-';
+  }
+
+  private static boolean isParameterValueChar(char c) {
+    return CharClass.isWord(c) || c == '\'' || c == '"' || c == '.' || c == '(' || c == ')'
+        || c == '+' || c == ',' || c == '/' || c == ':' || c == '=' || c == '?' || c == '<'
+        || c == '>' || c == '@' || c == '#' || c == '*' || c == '-';
   }
 
   /** A request line inside a value: {@code GET /a HTTP/1.1}, or one after a line break. */

@@ -101,6 +101,12 @@ final class RceRules {
   private static final int PERCENT_EQUALS_OR_QUOTE = CharacterSignature.of("%=\\\"'");
   private static final KeywordSet IF_CONDITIONS = KeywordSet.of("exist", "defined", "errorlevel", "cmdextversion");
   private static final int SEPARATORS = CharacterSignature.of(";|&`(<") | CharacterSignature.LINE_BREAK;
+  private static final int DOLLAR = CharacterSignature.of("$");
+  private static final int OPENERS = CharacterSignature.of("({");
+  private static final int ANGLES = CharacterSignature.of("<>");
+  private static final int OPEN_PARENTHESIS = CharacterSignature.of("(");
+  private static final int SLASH_BRACKET = CharacterSignature.of("/[");
+  private static final int COMMA_CLOSING_BRACE = CharacterSignature.of(",}");
   private static final KeywordSet.Acceptor BEFORE_SEPARATOR = RceRules::beforeSeparator;
 
   private RceRules() {}
@@ -167,6 +173,9 @@ final class RceRules {
 
   /** {@code $(...)}, {@code ${...}}, {@code <(...)}, {@code >(...)}, {@code /e[t]c}-style globs. */
   private static String shellExpression(Target t) {
+    if (!mayHoldShellExpression(t.signature())) {
+      return null;
+    }
     String s = t.lower();
     int n = s.length();
     for (int i = 0; i + 1 < n; i++) {
@@ -182,6 +191,18 @@ final class RceRules {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a value with this signature (which covers the lowercase value) has the characters
+   * of one of shellExpression's forms: {@code $} with {@code (} or <code>{</code>, {@code <} or
+   * {@code >} with {@code (}, or a {@code /} with a {@code [}. A JSON body has brackets but no
+   * slash, most values none of these pairs.
+   */
+  private static boolean mayHoldShellExpression(int signature) {
+    return (signature & DOLLAR) != 0 && (signature & OPENERS) != 0
+        || (signature & ANGLES) != 0 && (signature & OPEN_PARENTHESIS) != 0
+        || (signature & SLASH_BRACKET) == SLASH_BRACKET;
   }
 
   private static boolean isGlob(String s, int from) {
@@ -259,7 +280,7 @@ final class RceRules {
    */
   private static boolean mayNameForOrIf(String lower) {
     int n = lower.length();
-    for (int f = lower.indexOf('f'); f >= 0; f = lower.indexOf('f', f + 1)) {
+    for (int f = CharClass.indexOf(lower, 'f', 0); f >= 0; f = CharClass.indexOf(lower, 'f', f + 1)) {
       int before = f - 1;
       while (before >= 0 && isCmdQuote(lower.charAt(before))) {
         before--;
@@ -283,7 +304,7 @@ final class RceRules {
    * with "if" or "for" has none of them, so it is spared the normalisation.
    */
   private static boolean mayCompleteForOrIf(Target t) {
-    if ((t.signature() & PERCENT_EQUALS_OR_QUOTE) != 0 || t.lower().indexOf('^') >= 0) {
+    if ((t.signature() & PERCENT_EQUALS_OR_QUOTE) != 0 || CharClass.indexOf(t.lower(), '^', 0) >= 0) {
       return true; // '%' or '=', or quotes the form would drop: let the full check decide
     }
     return IF_CONDITIONS.find(t.lower(), BEFORE_SEPARATOR) != null;
@@ -317,9 +338,9 @@ final class RceRules {
   }
 
   private static int indexOfWord(String s, String word, int from) {
-    int at = s.indexOf(word, from);
+    int at = CharClass.indexOf(s, word, from);
     while (at >= 0 && !CharClass.wholeWord(s, at, at + word.length())) {
-      at = s.indexOf(word, at + 1);
+      at = CharClass.indexOf(s, word, at + 1);
     }
     return at;
   }
@@ -338,6 +359,9 @@ final class RceRules {
   }
 
   private static String alias(Target t) {
+    if ((t.signature() & CharacterSignature.SPACE) == 0) {
+      return null; // "alias" is followed by whitespace
+    }
     String s = t.lower();
     int at = indexOfWord(s, "alias", 0);
     while (at >= 0) {
@@ -374,6 +398,9 @@ final class RceRules {
 
   /** {@code {,ip,a}}, {@code c{a,oun}t}: bash brace expansion used to hide command names. */
   private static String braceExpansion(Target t) {
+    if ((t.signature() & COMMA_CLOSING_BRACE) != COMMA_CLOSING_BRACE) {
+      return null; // the expansion needs a comma and its closing brace
+    }
     String s = t.lower();
     int at = s.indexOf('{');
     while (at >= 0) {

@@ -3,6 +3,7 @@ package dev.proxywasm.plugins.waflite.rules;
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
 import dev.proxywasm.plugins.waflite.detect.SqlInjectionDetector;
+import dev.proxywasm.plugins.waflite.engine.CharacterSignature;
 import dev.proxywasm.plugins.waflite.engine.Rule;
 import dev.proxywasm.plugins.waflite.engine.Target;
 import dev.proxywasm.plugins.waflite.engine.TargetKind;
@@ -58,6 +59,13 @@ final class SqlRules {
       "int|int2|int4|int8|integer|bigint|smallint|text|varchar|char|numeric|json|jsonb|regclass"
           + "|oid|bytea|boolean|bool|float|real|xml|inet|name|tsvector|date|timestamp|uuid");
 
+  private static final int OPEN_PARENTHESIS = CharacterSignature.of("(");
+  private static final int CLOSE_PARENTHESIS = CharacterSignature.of(")");
+  private static final int COLON = CharacterSignature.of(":");
+  private static final int AT_SIGN = CharacterSignature.of("@");
+  private static final int QUOTE_AFTER_CLOSER = CharacterSignature.of("'}");
+  private static final int QUOTE_AFTER_BRACKET = CharacterSignature.of("']");
+
   // Acceptors as constants: TeaVM would allocate a method reference per evaluation.
   private static final KeywordSet.Acceptor CALLED = SqlRules::isCalled;
   private static final KeywordSet.Acceptor WHOLE_VALUE = SqlRules::isWholeValue;
@@ -97,7 +105,7 @@ final class SqlRules {
     rules.add(Rule.values(942550, "JSON-Based SQL Injection", TARGETS, SqlRules::jsonOperators));
     rules.add(Rule.values(942560, "MySQL Scientific Notation payload detected", TARGETS, t -> {
       String s = t.lower();
-      for (int i = s.indexOf('.', 1); i >= 0 && i + 2 < s.length(); i = s.indexOf('.', i + 1)) {
+      for (int i = CharClass.indexOf(s, '.', 1); i >= 0 && i + 2 < s.length(); i = CharClass.indexOf(s, '.', i + 1)) {
         if (s.charAt(i + 1) == 'e' && CharClass.isDigit(s.charAt(i - 1))
             && (s.charAt(i + 2) == '(' || s.charAt(i + 2) == '.' || s.charAt(i + 2) == ',')) {
           return s.substring(i - 1, i + 3);
@@ -142,19 +150,20 @@ final class SqlRules {
 
   private static String conditional(Target t) {
     String s = t.lower();
-    int at = s.indexOf(')');
+    int signature = t.signature();
+    int at = (signature & CLOSE_PARENTHESIS) == 0 ? -1 : CharClass.indexOf(s, ')', 0);
     while (at >= 0) {
       int i = CharClass.skipSpaces(s, at + 1);
       if (s.startsWith("like", i) && s.indexOf('(', i + 4) == CharClass.skipSpaces(s, i + 4)) {
         return "like";
       }
-      at = s.indexOf(')', at + 1);
+      at = CharClass.indexOf(s, ')', at + 1);
     }
     // Keyword sets, not indexOf: the prepared prefix filter rules out most values at once.
     if (HAVING.find(s, HAVING_CONDITION) != null) {
       return "having";
     }
-    return IF.find(s, IF_COMPARISON) != null ? "if(" : null;
+    return (signature & OPEN_PARENTHESIS) != 0 && IF.find(s, IF_COMPARISON) != null ? "if(" : null;
   }
 
   /** {@code having} as a word start, then a word, then something that is not a word. */
@@ -197,7 +206,8 @@ final class SqlRules {
 
   private static String procedure(Target t) {
     String s = t.lower();
-    int at = CharClass.indexOf(s, "::", 0);
+    int signature = t.signature();
+    int at = (signature & COLON) == 0 ? -1 : CharClass.indexOf(s, "::", 0);
     while (at >= 0) {
       int i = at + 2;
       int start = i;
@@ -210,6 +220,9 @@ final class SqlRules {
       }
       at = CharClass.indexOf(s, "::", at + 2);
     }
+    if ((signature & AT_SIGN) == 0) {
+      return null; // both forms below end in "@"
+    }
     at = CharClass.indexOf(s, "declare", 0);
     if (at >= 0 && CharClass.wordStart(s, at, at)) {
       int i = CharClass.skipSpaces(s, at + 7);
@@ -217,7 +230,7 @@ final class SqlRules {
         return "declare @";
       }
     }
-    at = CharClass.indexOf(s, "exec", 0);
+    at = (signature & OPEN_PARENTHESIS) == 0 ? -1 : CharClass.indexOf(s, "exec", 0);
     while (at >= 0) {
       int i = CharClass.skipSpaces(s, at + 4);
       if (CharClass.wordStart(s, at, at) && i < s.length() && s.charAt(i) == '('
@@ -234,6 +247,10 @@ final class SqlRules {
     String s = t.lower();
     if (JSON_EXTRACT.containsAny(s)) {
       return "json_extract";
+    }
+    if ((t.signature() & QUOTE_AFTER_CLOSER) != QUOTE_AFTER_CLOSER
+        && (t.signature() & QUOTE_AFTER_BRACKET) != QUOTE_AFTER_BRACKET) {
+      return null; // the literal ends in "}'" or "]'"
     }
     // A literal's closing quote: visit the quotes rather than every character.
     for (int q = s.indexOf('\'', 1); q >= 0; q = s.indexOf('\'', q + 1)) {

@@ -2,6 +2,7 @@ package dev.proxywasm.plugins.waflite.rules;
 
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
+import dev.proxywasm.plugins.waflite.engine.CharacterSignature;
 import dev.proxywasm.plugins.waflite.engine.Rule;
 import dev.proxywasm.plugins.waflite.engine.Target;
 import dev.proxywasm.plugins.waflite.engine.TargetKind;
@@ -53,7 +54,7 @@ final class XssRules {
     rules.add(Rule.values(941130, "XSS Filter - Category 3: Attribute Vector", TARGETS,
         t -> ATTRIBUTE_VECTORS.find(t.lower(), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(941170, "NoScript XSS InjectionChecker: Attribute Injection", TARGETS,
-        t -> scriptUrl(t.lower())));
+        t -> scriptUrl(t.lower(), t.signature())));
     rules.add(Rule.values(941180, "Node-Validator Deny List Keywords", TARGETS,
         t -> BLACKLIST.find(t.lower(), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(941310, "US-ASCII Malformed Encoding XSS Filter", TARGETS, t -> {
@@ -66,7 +67,8 @@ final class XssRules {
     }));
     rules.add(Rule.values(941360, "JSFuck / Hieroglyphy obfuscation detected", TARGETS, t -> {
       String s = t.lower();
-      return CharClass.contains(s, "![]") || CharClass.contains(s, "!+[]") || CharClass.contains(s, "[]+[]") ? "![]" : null;
+      // Each form holds "[]": one search spares most values the three.
+      return CharClass.contains(s, "[]") && (CharClass.contains(s, "![]") || CharClass.contains(s, "!+[]") || CharClass.contains(s, "[]+[]")) ? "![]" : null;
     }));
     rules.add(Rule.values(941370, "JavaScript global variable found", TARGETS, XssRules::globalAccess));
     rules.add(Rule.values(941390, "Javascript method detected", TARGETS,
@@ -97,7 +99,7 @@ final class XssRules {
         }
         int close = s.indexOf('>', i);
         String attributes = s.substring(i, close < 0 ? s.length() : close);
-        if (eventHandler(attributes, true) != null || scriptUrl(attributes) != null
+        if (eventHandler(attributes, true) != null || scriptUrl(attributes, -1) != null
             || CharClass.contains(attributes, "style=") && CharClass.contains(attributes, "expression(")) {
           return CharClass.clip(s.substring(at), 32);
         }
@@ -167,11 +169,16 @@ final class XssRules {
         || CharClass.isDigit(c) || c == '=' || c == ',' || c == '(';
   }
 
-  /** {@code javascript:}/{@code vbscript:} followed by code, {@code data:text/html,...<tag>}. */
-  static String scriptUrl(String text) {
+  /**
+   * {@code javascript:}/{@code vbscript:} followed by code, {@code data:text/html,...<tag>}.
+   * {@code signature} covers {@code text} ({@link CharacterSignature}; -1 when unknown): it
+   * spares the searches for tabs and line breaks in values that have none.
+   */
+  static String scriptUrl(String text, int signature) {
     // Schemes split by tabs/newlines (v&Tab;bscript:) still work in browsers.
     String s = text;
-    if (s.indexOf(':') >= 0 && (s.indexOf('\t') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) {
+    if ((signature & CharacterSignature.SPACE) != 0 && s.indexOf(':') >= 0 && (s.indexOf('\t') >= 0
+        || (signature & CharacterSignature.LINE_BREAK) != 0 && (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0))) {
       StringBuilder compact = new StringBuilder(s.length());
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);

@@ -192,6 +192,8 @@ final class ConformanceStream extends HttpContext {
             setResponseHeader("x-response-count", String.valueOf(responseHeaders().size()));
             String status = responseHeader(":status");
             setResponseHeader("x-upstream-status", status == null ? "absent" : status);
+            byte[] upstream = responseHeaderBytes("x-u");
+            setResponseHeader("x-u-bytes", upstream == null ? "absent" : String.valueOf(upstream.length));
         }
         return Action.CONTINUE;
     }

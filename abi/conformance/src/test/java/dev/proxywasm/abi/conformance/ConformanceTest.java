@@ -181,6 +181,7 @@ class ConformanceTest {
             assertEquals("yes", header(response, "x-response"));
             assertFalse(response.contains("server"));
             assertEquals("201", header(response, "x-upstream-status"));
+            assertEquals("1", header(response, "x-u-bytes"), "response header x-u read as bytes");
             assertTrue(host.logMessages(LogLevel.INFO).contains("request trailers 1/1"), host.logs()::toString);
             assertTrue(host.logMessages(LogLevel.INFO).contains("response trailers 1/1"), host.logs()::toString);
         }

@@ -35,6 +35,8 @@ final class Guest implements AutoCloseable {
 
   private Throwable hostFailure;
   private String hostFailureSite;
+  private long hostNanos;
+  private long hostCalls;
 
   /**
    * Compiles and instantiates {@code wasm}, linking each function import to the host function of
@@ -87,6 +89,8 @@ final class Guest implements AutoCloseable {
     }
     HostFunction linked = function;
     Func func = new Func(store, type, (caller, params, results) -> {
+      long start = System.nanoTime();
+      hostCalls++;
       try {
         int result = linked.body().call(params);
         if (results.length > 0) {
@@ -99,10 +103,25 @@ final class Guest implements AutoCloseable {
           hostFailureSite = linked.qualifiedName();
         }
         throw e;
+      } finally {
+        hostNanos += System.nanoTime() - start;
       }
     });
     imports.add(func);
     return func;
+  }
+
+  /**
+   * Nanoseconds spent so far inside host function bodies (the Java side of the imports), so a
+   * caller can tell the guest's own time from the host's.
+   */
+  long hostNanos() {
+    return hostNanos;
+  }
+
+  /** How many host functions the module has called so far. */
+  long hostCalls() {
+    return hostCalls;
   }
 
   /** Whether the module exports a function {@code name}. */

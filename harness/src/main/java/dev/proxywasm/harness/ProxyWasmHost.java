@@ -569,6 +569,8 @@ public final class ProxyWasmHost implements AutoCloseable {
     stopIteration = false;
     depth++;
     long instructionsBefore = countingInstructions ? guest.callI64(InstructionCounter.EXPORT) : 0;
+    long hostBefore = guest.hostNanos();
+    long callsBefore = guest.hostCalls();
     long start = System.nanoTime();
     try {
       int value = guest.call(callback, args);
@@ -582,7 +584,8 @@ public final class ProxyWasmHost implements AutoCloseable {
       if (depth == 0 && failure == null) {
         long instructions = countingInstructions
             ? guest.callI64(InstructionCounter.EXPORT) - instructionsBefore : -1;
-        costs.add(new CallCost(callback, wall, instructions));
+        costs.add(new CallCost(callback, wall, guest.hostNanos() - hostBefore,
+            guest.hostCalls() - callsBefore, instructions));
       }
       current = previous;
       effectiveContextId = previousEffective;

@@ -184,4 +184,18 @@ class InstructionProfileTest {
     }
     assertEquals(functions + 2, profile.instructions("func[3]"));
   }
+
+  @Test
+  void aCallCostCountsTheHostFunctionsCalledAndTheirTime() {
+    host = ProxyWasmHost.load(unnamed).start();
+
+    send(1000);
+
+    // proxy_get_header_map_value (x-rounds), then proxy_add_header_map_value (x-stamped); the
+    // allocator the first one calls is the plugin's own code, not a host function.
+    CallCost cost = host.lastCallCost();
+    assertEquals(2, cost.hostCalls());
+    assertTrue(cost.hostTime().toNanos() > 0, cost::toString);
+    assertTrue(cost.hostTime().compareTo(cost.wallTime()) < 0, cost::toString);
+  }
 }

@@ -1,5 +1,7 @@
 package dev.proxywasm.plugins.waflite.detect;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.classlib.PlatformDetector;
 import org.teavm.interop.Address;
 
@@ -39,23 +41,19 @@ public final class KeywordSet {
   private byte[] reports;   // 1 where a keyword ends at the node or along its fail chain
   private char[] depth;     // length of the trie path to each node
   private static char[] buffer = new char[256];
-  // Every set, numbered as built. For the first 64, PREFIXES maps a hash of each keyword's
-  // first three characters (two for two-letter keywords) to the sets having such a keyword,
-  // so one pass over a value rules out every set none of whose keywords can start anywhere in
-  // it (see prepare). Collisions only let a set through; they never hide an occurrence.
-  private static final java.util.List<KeywordSet> ALL = new java.util.ArrayList<>();
-  private static final int PREFIX_SLOTS = 8192;
-  private final int index;
-  private static long[] prefixes;
-  private static int indexed;
-  private static long anywhere;
-  private static String prepared;
-  private static long preparedSets;
+  // Every set built, in order, for sieves that take more sets than they need to select rules.
+  private static final List<KeywordSet> ALL = new ArrayList<>();
+  // The sieve that last took this set (see KeywordSieve), and its bit there. The sieve's last
+  // text and the sets it found there let find return at once for a set absent from it.
+  KeywordSieve sieve;
+  long sieveBit;
+  private static String sieved;
+  private static KeywordSieve sievedBy;
+  private static long sievedSets;
   private static boolean scanning;
 
   private KeywordSet(String[] keywords) {
     this.keywords = keywords;
-    index = ALL.size();
     ALL.add(this);
     for (String k : keywords) {
       for (int i = 0; i < k.length(); i++) {
@@ -163,7 +161,7 @@ public final class KeywordSet {
    * @return the matched keyword, or null
    */
   public String find(String text, Acceptor acceptor) {
-    if (text == prepared && index < indexed && (preparedSets & (1L << index)) == 0) {
+    if (text == sieved && sieve == sievedBy && sieve != null && (sievedSets & sieveBit) == 0) {
       return null;
     }
     // The text is copied once into a shared buffer (charAt per character costs TeaVM several
@@ -244,72 +242,21 @@ public final class KeywordSet {
     return (long) n << 32;
   }
 
-  /**
-   * Reads {@code text} once and remembers which sets may have a keyword in it, so that until
-   * another text is prepared, {@link #find} on this very text returns at once for every set
-   * that cannot match. A value is read by dozens of keyword rules; most values hold none of
-   * their keywords. Called between matches, never from an {@link Acceptor}.
-   */
-  public static void prepare(String text) {
-    if (indexed < ALL.size() && indexed < 64) {
-      indexPrefixes(); // sets of classes initialised since (TeaVM initialises classes lazily)
-    }
-    int n = text.length();
-    if (buffer.length < n) {
-      buffer = new char[n];
-    }
-    char[] chars = buffer;
-    text.getChars(0, n, chars, 0);
-    long found = anywhere | (PlatformDetector.isWebAssembly() ? prefixSetsInMemory(chars, n) : prefixSets(chars, n));
-    prepared = text;
-    preparedSets = found;
+  /** Every set built so far, in order. */
+  public static List<KeywordSet> all() {
+    return new ArrayList<>(ALL);
   }
 
-  /** The sets whose keyword prefixes (by hash) start somewhere in {@code chars[0, n)}. */
-  private static long prefixSets(char[] chars, int n) {
-    long[] table = prefixes;
-    long found = 0;
-    for (int i = 0; i + 1 < n; i++) {
-      int two = chars[i] * 31 + chars[i + 1];
-      found |= table[(two * 31 + 0xffff) & (PREFIX_SLOTS - 1)];
-      if (i + 2 < n) {
-        found |= table[(two * 31 + chars[i + 2]) & (PREFIX_SLOTS - 1)];
-      }
-    }
-    return found;
+  /** The keywords, for a {@link KeywordSieve}. */
+  String[] keywords() {
+    return keywords;
   }
 
-  /** {@link #prefixSets} reading memory directly inside the module (indices are masked). */
-  private static long prefixSetsInMemory(char[] chars, int n) {
-    Address text = Address.ofData(chars);
-    Address table = Address.ofData(prefixes);
-    long found = 0;
-    for (int i = 0; i + 1 < n; i++) {
-      int two = text.add(i << 1).getChar() * 31 + text.add((i + 1) << 1).getChar();
-      found |= table.add(((two * 31 + 0xffff) & (PREFIX_SLOTS - 1)) << 3).getLong();
-      if (i + 2 < n) {
-        found |= table.add(((two * 31 + text.add((i + 2) << 1).getChar()) & (PREFIX_SLOTS - 1)) << 3).getLong();
-      }
-    }
-    return found;
-  }
-
-  private static void indexPrefixes() {
-    long[] table = new long[PREFIX_SLOTS];
-    anywhere = 0;
-    indexed = Math.min(ALL.size(), 64);
-    for (int s = 0; s < indexed; s++) {
-      for (String k : ALL.get(s).keywords) {
-        if (k.length() < 2) {
-          anywhere |= 1L << s;
-        } else {
-          int two = k.charAt(0) * 31 + k.charAt(1);
-          char third = k.length() == 2 ? 0xffff : k.charAt(2);
-          table[(two * 31 + third) & (PREFIX_SLOTS - 1)] |= 1L << s;
-        }
-      }
-    }
-    prefixes = table;
+  /** What {@code sieve} found in {@code text}: until the next call, find skips the sets absent. */
+  static void sieved(String text, KeywordSieve sieve, long sets) {
+    sieved = text;
+    sievedBy = sieve;
+    sievedSets = sets;
   }
 
   /** True when some keyword occurs anywhere in {@code text}. */

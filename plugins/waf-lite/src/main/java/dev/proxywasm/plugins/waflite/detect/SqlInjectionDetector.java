@@ -41,7 +41,14 @@ public final class SqlInjectionDetector {
   private static final String[] STATEMENT_VERBS = {
     "insert", "drop", "truncate", "update", "delete", "create", "alter", "shutdown", "load"
   };
-  /** The words above packed by {@link #pack}: the numeric words first, then the verbs. */
+  /**
+   * What a value {@link #detect} finds anything in holds somewhere: a quote to break out of a
+   * string, the {@code &&}, {@code /*} or {@code ;} the numeric context can start from, or one
+   * of the numeric context's words.
+   */
+  public static final KeywordSet TRIGGERS = KeywordSet.of("'", "\"", "`", "&", "/", ";", "or", "and", "xor",
+      "union", "select", "into", "exec", "waitfor", "declare", "from");
+  /** {@link #NUMERIC_WORDS} then {@link #STATEMENT_VERBS}, packed by {@link #pack}. */
   private static final long[] TRIGGER_CODES = new long[NUMERIC_WORDS.length + STATEMENT_VERBS.length];
   private static final long BLOOM_HASH = 0x9E3779B97F4A7C15L;
   private static long NUMERIC_BLOOM;

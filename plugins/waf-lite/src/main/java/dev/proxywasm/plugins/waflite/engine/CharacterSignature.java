@@ -27,13 +27,17 @@ public final class CharacterSignature {
 
   private CharacterSignature() {}
 
-  /** The bits of the characters in {@code s} (for a rule: any of them; use ' ' and '\\n' for the classes). */
+  /**
+   * The bits of the characters in {@code s}, for a rule needing any of them: ' ' stands for any
+   * whitespace, '\n' for a CR or LF (not for whitespace in general, though a value holding one
+   * has the whitespace bit too).
+   */
   public static int of(String s) {
     int bits = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < 128) {
-        bits |= BITS[c];
+        bits |= c == '\n' || c == '\r' ? LINE_BREAK : BITS[c];
       }
     }
     return bits;

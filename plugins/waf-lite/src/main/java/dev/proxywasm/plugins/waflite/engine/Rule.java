@@ -1,5 +1,7 @@
 package dev.proxywasm.plugins.waflite.engine;
 
+import dev.proxywasm.plugins.waflite.detect.KeywordSet;
+
 /**
  * One detection rule, identified like its CRS counterpart so operators can recognise and
  * exclude it. A rule looks either at values ({@link ValueMatcher}, over the target kinds in
@@ -15,15 +17,18 @@ public final class Rule {
   private final RequestMatcher requestMatcher;
   private final boolean needsBody;
   private final int requiredCharacters;
+  private final int requiredFlags;
+  private final KeywordSet[] requiredKeywords;
+  private static final KeywordSet[] NO_KEYWORDS = {};
 
   private Rule(int id, int paranoia, Severity severity, String message, int targets,
       ValueMatcher valueMatcher, RequestMatcher requestMatcher, boolean needsBody) {
-    this(id, paranoia, severity, message, targets, valueMatcher, requestMatcher, needsBody, 0);
+    this(id, paranoia, severity, message, targets, valueMatcher, requestMatcher, needsBody, 0, 0, NO_KEYWORDS);
   }
 
   private Rule(int id, int paranoia, Severity severity, String message, int targets,
-      ValueMatcher valueMatcher, RequestMatcher requestMatcher, boolean needsBody, int required) {
-    this.requiredCharacters = required;
+      ValueMatcher valueMatcher, RequestMatcher requestMatcher, boolean needsBody,
+      int characters, int flags, KeywordSet[] keywords) {
     this.id = id;
     this.paranoia = paranoia;
     this.severity = severity;
@@ -32,6 +37,9 @@ public final class Rule {
     this.valueMatcher = valueMatcher;
     this.requestMatcher = requestMatcher;
     this.needsBody = needsBody;
+    this.requiredCharacters = characters;
+    this.requiredFlags = flags;
+    this.requiredKeywords = keywords;
   }
 
   /** A paranoia-level-1 critical rule over values of the given {@link TargetKind}s. */
@@ -61,13 +69,64 @@ public final class Rule {
    * Most values contain none of a rule's characters, so most rule/value pairs cost one AND.
    */
   public Rule needs(String characters) {
-    return new Rule(id, paranoia, severity, message, targets, valueMatcher, requestMatcher, needsBody,
-        CharacterSignature.of(characters));
+    return withCharacters(CharacterSignature.of(characters), 0);
   }
 
-  /** {@link CharacterSignature} bits of which a value must contain one; 0 for any value. */
+  /** This rule, run only on values whose parsed form has a NUL ({@link Target#containsNul()}). */
+  public Rule needsNul() {
+    return withCharacters(0, Target.NUL);
+  }
+
+  /** This rule, run only on values with a character above U+007F ({@link Target#containsNonAscii()}). */
+  public Rule needsNonAscii() {
+    return withCharacters(0, Target.NON_ASCII);
+  }
+
+  /**
+   * This rule, run only on values holding a keyword of one of {@code keywords} somewhere in
+   * their {@link Target#lower()} form (and the characters of {@link #needs}, if declared too):
+   * the engine finds the sets present in a value in one pass for all of them. Declare it only
+   * when the matcher finds nothing in a value lacking them: a set it searches in
+   * {@link Target#lower()}, for instance, not in another form. A set of single characters
+   * expresses "this character or that word".
+   */
+  public Rule needsKeyword(KeywordSet... keywords) {
+    if (requiredKeywords.length != 0) {
+      throw new IllegalStateException("rule " + id + " already needs keywords");
+    }
+    return new Rule(id, paranoia, severity, message, targets, valueMatcher, requestMatcher, needsBody,
+        requiredCharacters, requiredFlags, keywords.clone());
+  }
+
+  private Rule withCharacters(int characters, int flags) {
+    if (requiredCharacters != 0 || requiredFlags != 0) {
+      throw new IllegalStateException("rule " + id + " already needs characters");
+    }
+    return new Rule(id, paranoia, severity, message, targets, valueMatcher, requestMatcher, needsBody,
+        characters, flags, requiredKeywords);
+  }
+
+  /**
+   * {@link CharacterSignature} bits of which a value must contain one (or have one of
+   * {@link #requiredFlags()}); both 0 when the rule needs no character.
+   */
   public int requiredCharacters() {
     return requiredCharacters;
+  }
+
+  /** {@link Target#flags()} of which a value may have one instead of a character. */
+  public int requiredFlags() {
+    return requiredFlags;
+  }
+
+  /** Keyword sets of which a value must also hold a keyword; empty for none. */
+  public KeywordSet[] requiredKeywords() {
+    return requiredKeywords.clone();
+  }
+
+  /** True when the rule runs on every value of its kinds. */
+  public boolean unconditional() {
+    return requiredCharacters == 0 && requiredFlags == 0 && requiredKeywords.length == 0;
   }
 
   /** CRS rule id, e.g. 942100. */

@@ -27,12 +27,16 @@ public final class Target {
   private boolean hasNonAscii;
   private boolean decodedSigned;
   private static char[] scratch = new char[256];
+  /** {@link #flags()} bit: the value as parsed contains a NUL character. */
+  public static final int NUL = 1;
+  /** {@link #flags()} bit: the value as parsed contains a character above U+007F. */
+  public static final int NON_ASCII = 2;
   // What scan notes per ASCII character: its CharacterSignature bit in the low 32 bits, these
   // above, so one table read and one OR per character collect everything.
   private static final long DECODE = 1L << 32;
   private static final long UPPER = 1L << 33;
-  private static final long NUL = 1L << 34;
-  private static final long NON_ASCII = 1L << 35;
+  private static final long SEEN_NUL = 1L << 34;
+  private static final long SEEN_NON_ASCII = 1L << 35;
   private static final long[] CLASSES = new long[128];
 
   static {
@@ -42,7 +46,7 @@ public final class Target {
     CLASSES['%'] |= DECODE;
     CLASSES['&'] |= DECODE;
     CLASSES['+'] |= DECODE;
-    CLASSES[0] |= DECODE | NUL;
+    CLASSES[0] |= DECODE | SEEN_NUL;
     for (char c = 'A'; c <= 'Z'; c++) {
       CLASSES[c] |= UPPER;
     }
@@ -111,8 +115,8 @@ public final class Target {
     long seen = classifyAndLowercase(chars, n);
     signature = (int) seen;
     needsDecoding = (seen & DECODE) != 0;
-    hasNul = (seen & NUL) != 0;
-    hasNonAscii = (seen & NON_ASCII) != 0;
+    hasNul = (seen & SEEN_NUL) != 0;
+    hasNonAscii = (seen & SEEN_NON_ASCII) != 0;
     if (!needsDecoding) {
       decoded = value;
       lower = (seen & UPPER) != 0 ? new String(chars, 0, n) : value;
@@ -140,7 +144,7 @@ public final class Target {
             at.add(i << 1).putChar((char) (c + 32));
           }
         } else {
-          seen |= NON_ASCII;
+          seen |= SEEN_NON_ASCII;
         }
       }
       return seen;
@@ -154,7 +158,7 @@ public final class Target {
           chars[i] = (char) (c + 32);
         }
       } else {
-        seen |= NON_ASCII;
+        seen |= SEEN_NON_ASCII;
       }
     }
     return seen;
@@ -170,6 +174,14 @@ public final class Target {
       scratch = new char[Math.max(n, 2 * scratch.length)];
     }
     return scratch;
+  }
+
+  /** {@link #NUL} and {@link #NON_ASCII}, as they apply. */
+  public int flags() {
+    if (!scanned) {
+      scan();
+    }
+    return (hasNul ? NUL : 0) | (hasNonAscii ? NON_ASCII : 0);
   }
 
   /** True when the value as parsed contains a NUL character. */

@@ -1,6 +1,7 @@
 package dev.proxywasm.plugins.waflite.engine;
 
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
+import dev.proxywasm.plugins.waflite.detect.KeywordSieve;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,17 +18,31 @@ public final class WafEngine {
   private final int threshold;
   private final ValueMatcher[] matchers;
   private final int[] ruleKinds;
-  private final int[] ruleRequired;
+  /** Per rule, the bits in {@link #sieve} of the keyword sets it needs; 0 for none. */
+  private final long[] ruleKeywords;
+  /** Every keyword set a value rule needs (and others), searched in one pass per value. */
+  private final KeywordSieve sieve;
   // Value rules as bit sets, one bit per rule (rule r is bit r % 64 of word r / 64), so a value
-  // picks out the rules it must meet with a few ORs and ANDs instead of testing each rule:
-  // of ~3,600 rule/value pairs in a typical request, ~700 survive the kind and character tests.
+  // picks out the rules whose preconditions it meets (Rule.needs*) with a few ORs and ANDs
+  // instead of testing each rule: of ~3,600 rule/value pairs in a typical request, ~700
+  // survive the kind and character tests, and ~50 the keyword test.
   private final int words;
   /**
-   * Per {@link TargetKind} combination, computed once: per word, the rules of that kind needing
-   * no particular character, then per {@link CharacterSignature} bit those requiring it; last,
-   * the signature bits any rule of the kind requires.
+   * Per {@link TargetKind} combination, computed once: per word, {@link #ENTRIES} sets of rules
+   * of that kind: those without a precondition, then per {@link CharacterSignature} bit, per
+   * {@link Target#flags()} bit and per keyword set in {@link #sieve} those needing it, then those
+   * needing a keyword and those needing a character or flag; after the last word, what any
+   * rule of the kind needs ({@link #TAIL}).
    */
   private final long[][] rulesByKind = new long[1 << 11][];
+  private static final int FLAGS_AT = 33;
+  private static final int KEYWORDS_AT = 35;
+  private static final int NEEDING_KEYWORDS = 99;
+  private static final int NEEDING_CHARACTERS = 100;
+  private static final int ENTRIES = 101;
+  /** The table's tail: character bits, flag bits and keyword bits any rule needs, then 1 when the kind has rules. */
+  private static final int TAIL = 4;
+
   // Per-call scratch (the engine serves one call at a time): the rules still to run, the rules
   // a value must meet, and per rule its first match and where.
   private final long[] pending;
@@ -61,12 +76,31 @@ public final class WafEngine {
     int count = valueRules.length;
     matchers = new ValueMatcher[count];
     ruleKinds = new int[count];
-    ruleRequired = new int[count];
+    ruleKeywords = new long[count];
+    List<KeywordSet> keywordSets = new ArrayList<>();
     for (int r = 0; r < count; r++) {
       matchers[r] = valueRules[r].valueMatcher();
       ruleKinds[r] = valueRules[r].targets();
-      ruleRequired[r] = valueRules[r].requiredCharacters();
+      for (KeywordSet set : valueRules[r].requiredKeywords()) {
+        int bit = keywordSets.indexOf(set);
+        if (bit < 0) {
+          bit = keywordSets.size();
+          keywordSets.add(set);
+        }
+        if (bit >= 64) {
+          throw new IllegalArgumentException("the rules need more than 64 keyword sets");
+        }
+        ruleKeywords[r] |= 1L << bit;
+      }
     }
+    // The sieve also takes other sets while it has room: searches of those a value lacks, in
+    // the rules that run on it, then return at once.
+    for (KeywordSet set : KeywordSet.all()) {
+      if (keywordSets.size() < 64 && !keywordSets.contains(set)) {
+        keywordSets.add(set);
+      }
+    }
+    sieve = new KeywordSieve(keywordSets.toArray(new KeywordSet[0]));
     words = (count + 63) >>> 6;
     pending = new long[words];
     selected = new long[words];
@@ -114,39 +148,58 @@ public final class WafEngine {
   }
 
   private long[] ruleTable(int kind) {
-    long[] table = new long[words * 33 + 1];
-    int requiredBits = 0;
+    long[] table = new long[words * ENTRIES + TAIL];
+    int tail = words * ENTRIES;
     for (int r = 0; r < ruleKinds.length; r++) {
       if ((ruleKinds[r] & kind) == 0) {
         continue;
       }
-      int base = (r >>> 6) * 33;
+      Rule rule = valueRules[r];
+      int base = (r >>> 6) * ENTRIES;
       long bit = 1L << r;
-      int required = ruleRequired[r];
-      requiredBits |= required;
-      if (required == 0) {
+      table[tail + 3] = 1;
+      if (rule.unconditional()) {
         table[base] |= bit;
+        continue;
+      }
+      long keywords = ruleKeywords[r];
+      table[tail] |= rule.requiredCharacters();
+      table[tail + 1] |= rule.requiredFlags();
+      table[tail + 2] |= keywords;
+      if (keywords != 0) {
+        table[base + NEEDING_KEYWORDS] |= bit;
+      }
+      if (rule.requiredCharacters() != 0 || rule.requiredFlags() != 0) {
+        table[base + NEEDING_CHARACTERS] |= bit;
       }
       for (int b = 0; b < 32; b++) {
-        if ((required & (1 << b)) != 0) {
+        if ((rule.requiredCharacters() & (1 << b)) != 0) {
           table[base + 1 + b] |= bit;
         }
       }
+      for (int b = 0; b < 2; b++) {
+        if ((rule.requiredFlags() & (1 << b)) != 0) {
+          table[base + FLAGS_AT + b] |= bit;
+        }
+      }
+      for (int b = 0; b < 64; b++) {
+        if ((keywords & (1L << b)) != 0) {
+          table[base + KEYWORDS_AT + b] |= bit;
+        }
+      }
     }
-    table[words * 33] = requiredBits;
     return table;
   }
 
   private void runValueRules(List<Target> targets, Inspection inspection) {
     // Value by value, every rule in turn: a value's keyword occurrences are then found in one
-    // pass for all keyword rules (KeywordSet.prepare). A rule leaves the pending set when it
+    // pass for all keyword rules (select). A rule leaves the pending set when it
     // matches (or matched in an earlier phase); matches are added in rule order, as a
     // rule-by-rule run would add them.
     Rule[] rules = valueRules;
     int ruleCount = rules.length;
     int words = this.words;
     long[] pending = this.pending;
-    long[] selected = this.selected;
     String[] data = matchedData;
     Target[] where = matchedTargets;
     for (int w = 0; w < words; w++) {
@@ -170,27 +223,8 @@ public final class WafEngine {
     boolean perTarget = exclusions.hasTargetExclusions();
     for (int i = 0; i < targets.size(); i++) {
       Target target = targets.get(i);
-      long[] table = rulesFor(target.kind());
-      int bits = target.signature() & (int) table[words * 33];
-      int count = 0;
-      for (int w = 0; w < words; w++) {
-        int base = w * 33;
-        long set = table[base];
-        for (int b = bits; b != 0; b &= b - 1) {
-          set |= table[base + 1 + Integer.numberOfTrailingZeros(b)];
-        }
-        set &= pending[w];
-        selected[w] = set;
-        count += Long.bitCount(set);
-      }
-      if (count == 0) {
+      if (select(target) == 0) {
         continue;
-      }
-      // prepare reads the value once to spare the keyword searches of the rules to come; it
-      // costs about two such searches, so a value met by one or two rules (a header name, the
-      // raw URI) is better searched directly.
-      if (count > 2) {
-        KeywordSet.prepare(target.lower());
       }
       for (int w = 0; w < words; w++) {
         for (long set = selected[w]; set != 0; set &= set - 1) {
@@ -207,6 +241,47 @@ public final class WafEngine {
         inspection.add(rules[r], where[r].name(), data[r]);
       }
     }
+  }
+
+  /**
+   * Puts in {@link #selected} the pending rules whose preconditions {@code target} meets; the
+   * keyword sets present in the value are found, when some rule needs them, in one pass
+   * ({@link KeywordSieve}), which also spares the selected rules' searches of sets absent.
+   *
+   * @return how many rules were selected
+   */
+  private int select(Target target) {
+    long[] table = rulesFor(target.kind());
+    int words = this.words;
+    int tail = words * ENTRIES;
+    if (table[tail + 3] == 0) {
+      return 0;
+    }
+    int characters = target.signature() & (int) table[tail];
+    int flags = target.flags() & (int) table[tail + 1];
+    long keywords = table[tail + 2] != 0 ? sieve.present(target.lower()) & table[tail + 2] : 0;
+    int count = 0;
+    for (int w = 0; w < words; w++) {
+      int base = w * ENTRIES;
+      long characterRules = 0;
+      for (int b = characters; b != 0; b &= b - 1) {
+        characterRules |= table[base + 1 + Integer.numberOfTrailingZeros(b)];
+      }
+      for (int b = flags; b != 0; b &= b - 1) {
+        characterRules |= table[base + FLAGS_AT + Integer.numberOfTrailingZeros(b)];
+      }
+      long keywordRules = 0;
+      for (long b = keywords; b != 0; b &= b - 1) {
+        keywordRules |= table[base + KEYWORDS_AT + Long.numberOfTrailingZeros(b)];
+      }
+      // A rule needing both kinds of precondition must meet both.
+      long set = table[base] | characterRules & ~table[base + NEEDING_KEYWORDS]
+          | keywordRules & ~table[base + NEEDING_CHARACTERS] | characterRules & keywordRules;
+      set &= pending[w];
+      selected[w] = set;
+      count += Long.bitCount(set);
+    }
+    return count;
   }
 
   /**

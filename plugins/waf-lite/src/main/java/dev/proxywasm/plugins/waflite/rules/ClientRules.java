@@ -39,15 +39,14 @@ final class ClientRules {
           // Most values name no scanner: search first, so the target's name is built rarely.
           String scanner = SCANNERS.find(t.lower(), KeywordSet.WHOLE_WORD);
           return scanner != null && Target.asciiLowercase(t.name()).endsWith("user-agent") ? scanner : null;
-        }));
+        }).needsKeyword(SCANNERS));
     rules.add(Rule.values(943100, "Session Fixation: cookie set in HTML",
         TargetKind.ARGS | TargetKind.ARG_NAMES, t -> {
           String s = t.lower();
-          // The keyword sets' prepared prefix filter answers for most values without a search.
           boolean script = COOKIE_PROPERTY.containsAny(s) && DOCUMENT.containsAny(s);
           boolean meta = HTTP_EQUIV.containsAny(s) && SET_COOKIE.containsAny(s);
           return script || meta ? CharClass.clip(s, 32) : null;
-        }));
+        }).needsKeyword(COOKIE_PROPERTY, HTTP_EQUIV));
     rules.add(Rule.request(943110, Severity.CRITICAL,
         "Session Fixation: session id parameter, off-domain Referer",
         facts -> sessionParameter(facts, true)));

@@ -38,6 +38,11 @@ final class GenericRules {
   private static final int ANGLE_PERCENT = CharacterSignature.of("<%");
   private static final int OPEN_PARENTHESIS = CharacterSignature.of("(");
 
+  /** What 934100 looks for besides {@link #NODE}: {@code new function(}. */
+  private static final KeywordSet NEW = KeywordSet.of("new");
+  /** What 934130 looks for. */
+  private static final KeywordSet PROTOTYPE_WORDS = KeywordSet.of("__proto__", "constructor");
+
   private GenericRules() {}
 
   static void addTo(List<Rule> rules) {
@@ -59,9 +64,9 @@ final class GenericRules {
         at = CharClass.indexOf(s, "new", at + 3);
       }
       return null;
-    }));
+    }).needsKeyword(NODE, NEW));
     rules.add(Rule.values(934110, "SSRF Attack: cloud metadata URL",
-        TargetKind.ARGS, t -> CLOUD_METADATA.find(t.lower(), KeywordSet.ANYWHERE)));
+        TargetKind.ARGS, t -> CLOUD_METADATA.find(t.lower(), KeywordSet.ANYWHERE)).needsKeyword(CLOUD_METADATA));
     rules.add(Rule.values(934130, "JavaScript Prototype Pollution", TargetKind.ARGS
         | TargetKind.ARG_NAMES | TargetKind.BODY | TargetKind.COOKIES | TargetKind.COOKIE_NAMES, t -> {
           String s = t.lower();
@@ -81,9 +86,9 @@ final class GenericRules {
             at = CharClass.indexOf(s, "constructor", at + 11);
           }
           return null;
-        }));
+        }).needsKeyword(PROTOTYPE_WORDS));
     rules.add(Rule.values(934150, "Ruby Injection Attack", TARGETS,
-        t -> RUBY.find(t.lower(), KeywordSet.WORD_START)));
+        t -> RUBY.find(t.lower(), KeywordSet.WORD_START)).needsKeyword(RUBY));
     rules.add(Rule.values(934160, "Node.js DoS attack", TARGETS, GenericRules::endlessLoop));
     rules.add(Rule.values(934170, "PHP data scheme attack", TargetKind.ARGS, t -> {
       String v = t.lower().trim();

@@ -27,29 +27,28 @@ final class JavaRules {
     rules.add(Rule.values(944100, "Remote Command Execution: Suspicious Java class detected",
         TARGETS, t -> {
           String s = t.lower();
-          // The keyword set's prepared prefix filter rules most values out without a search.
           if (!JAVA_LANG.containsAny(s)) {
             return null;
           }
           int at = CharClass.indexOf(s, "java.lang.", 0);
           return at >= 0 && (s.startsWith("runtime", at + 10) || s.startsWith("processbuilder", at + 10))
               ? s.substring(at, Math.min(s.length(), at + 24)) : null;
-        }));
+        }).needsKeyword(JAVA_LANG));
     rules.add(Rule.values(944110, "Remote Command Execution: Java process spawn (CVE-2017-9805)",
         TARGETS, t -> {
           String s = t.lower();
           String process = PROCESS.find(s, KeywordSet.ANYWHERE);
           return process != null && (CharClass.contains(s, "java.") || CharClass.contains(s, "unmarshaller")
               || CharClass.contains(s, "base64data")) ? process : null;
-        }));
+        }).needsKeyword(PROCESS));
     rules.add(Rule.values(944120, "Remote Command Execution: Java serialization (CVE-2015-4852)",
         TARGETS, t -> {
           String s = t.lower();
           String gadget = GADGETS.find(s, KeywordSet.ANYWHERE);
           return gadget != null && PROCESS.containsAny(s) ? gadget : null;
-        }));
+        }).needsKeyword(GADGETS));
     rules.add(Rule.values(944130, "Suspicious Java class detected", TARGETS,
-        t -> CLASSES.find(t.lower(), KeywordSet.ANYWHERE)));
+        t -> CLASSES.find(t.lower(), KeywordSet.ANYWHERE)).needsKeyword(CLASSES));
     rules.add(Rule.values(944140, "Java Injection Attack: Java Script File Upload Found",
         TargetKind.FILENAMES, t -> Filenames.extensionIn(t, "jsp", "jspx")));
     rules.add(Rule.values(944150, "Potential Remote Command Execution: Log4j / Log4shell",

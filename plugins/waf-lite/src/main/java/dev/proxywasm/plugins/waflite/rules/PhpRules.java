@@ -73,7 +73,7 @@ final class PhpRules {
     rules.add(Rule.values(933135, "PHP Injection Attack: Variable Access Found", TARGETS,
         PhpRules::variableVariable));
     rules.add(Rule.values(933150, "PHP Injection Attack: High-Risk PHP Function Name Found",
-        TARGETS, t -> HIGH_RISK.find(t.lower(), KeywordSet.ANYWHERE)));
+        TARGETS, t -> HIGH_RISK.find(t.lower(), KeywordSet.ANYWHERE)).needsKeyword(HIGH_RISK));
     rules.add(Rule.values(933160, "PHP Injection Attack: High-Risk PHP Function Call Found",
         TARGETS, t -> t.lower().indexOf('(') < 0 ? null : CALLED.find(t.lower(), CALL)));
     rules.add(Rule.values(933170, "PHP Injection Attack: Serialized Object Injection", TARGETS

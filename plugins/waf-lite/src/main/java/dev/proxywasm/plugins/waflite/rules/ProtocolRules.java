@@ -57,7 +57,7 @@ final class ProtocolRules {
         }));
     rules.add(Rule.values(920270, 1, Severity.CRITICAL, "Invalid character in request (null character)",
         ARGS | TargetKind.HEADERS | TargetKind.COOKIES | TargetKind.PATH,
-        t -> t.containsNul() ? "\\x00" : null));
+        t -> t.containsNul() ? "\\x00" : null).needsNul());
     rules.add(Rule.request(920280, Severity.WARNING, "Request Missing a Host Header",
         facts -> facts.request().header("host") == null && facts.request().header(":authority") == null
             ? new Target(0, "REQUEST_HEADERS:Host", "") : null));

@@ -113,7 +113,7 @@ final class RceRules {
 
   static void addTo(List<Rule> rules) {
     rules.add(Rule.values(932120, "Remote Command Execution: Windows PowerShell Command Found",
-        TARGETS, RceRules::powershell));
+        TARGETS, RceRules::powershell).needsKeyword(POWERSHELL_CMDLETS, POWERSHELL));
     rules.add(Rule.values(932125, "Remote Command Execution: Windows Command Injection",
         TARGETS, t -> WINDOWS.find(t.lower(), hasSeparator(t))));
     rules.add(Rule.values(932130, "Remote Command Execution: Unix Shell Expression Found",

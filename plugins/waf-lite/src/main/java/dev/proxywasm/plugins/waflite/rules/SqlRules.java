@@ -68,6 +68,10 @@ final class SqlRules {
 
   // Acceptors as constants: TeaVM would allocate a method reference per evaluation.
   private static final KeywordSet.Acceptor CALLED = SqlRules::isCalled;
+  /** What 942500 looks for. */
+  private static final KeywordSet COMMENT_OPENING = KeywordSet.of("/*");
+  /** What 942560's scientific notation has ({@code 1.e(}). */
+  private static final KeywordSet DOT_E = KeywordSet.of(".e");
   private static final KeywordSet.Acceptor WHOLE_VALUE = SqlRules::isWholeValue;
   private static final KeywordSet.Acceptor HAVING_CONDITION = SqlRules::havingCondition;
   private static final KeywordSet.Acceptor IF_COMPARISON = SqlRules::ifComparison;
@@ -75,15 +79,15 @@ final class SqlRules {
 
   static void addTo(List<Rule> rules) {
     rules.add(Rule.values(942100, "SQL Injection Attack Detected via libinjection-style tokens",
-        TARGETS & ~TargetKind.PATH, t -> DETECTOR.detect(t.lower())));
+        TARGETS & ~TargetKind.PATH, t -> DETECTOR.detect(t.lower()))
+        .needsKeyword(SqlInjectionDetector.TRIGGERS));
     rules.add(Rule.values(942140, "SQL Injection Attack: Common DB Names Detected", TARGETS,
-        t -> CATALOGUE.find(t.lower(), KeywordSet.WORD_START)));
+        t -> CATALOGUE.find(t.lower(), KeywordSet.WORD_START)).needsKeyword(CATALOGUE));
     rules.add(Rule.values(942151, "SQL Injection Attack: SQL function name detected", TARGETS,
-        t -> t.lower().indexOf('(') < 0 ? null : FUNCTIONS.find(t.lower(), CALLED)));
+        t -> t.lower().indexOf('(') < 0 ? null : FUNCTIONS.find(t.lower(), CALLED)).needsKeyword(FUNCTIONS));
     rules.add(Rule.values(942220, "Looking for integer overflow attacks", TARGETS,
-        // The trimmed value is one of the numbers: a search (which the prepared prefix filter
-        // answers at once for most values) for a number with only padding around it.
-        t -> OVERFLOW_NUMBERS.find(t.lower(), WHOLE_VALUE)));
+        // The trimmed value is one of the numbers: a number with only padding around it.
+        t -> OVERFLOW_NUMBERS.find(t.lower(), WHOLE_VALUE)).needsKeyword(OVERFLOW_NUMBERS));
     rules.add(Rule.values(942230, "Detects conditional SQL injection attempts", TARGETS,
         SqlRules::conditional));
     rules.add(Rule.values(942290, "Finds basic MongoDB SQL injection attempts",
@@ -101,7 +105,7 @@ final class SqlRules {
         at = CharClass.indexOf(s, "/*", at + 2);
       }
       return null;
-    }));
+    }).needsKeyword(COMMENT_OPENING));
     rules.add(Rule.values(942550, "JSON-Based SQL Injection", TARGETS, SqlRules::jsonOperators));
     rules.add(Rule.values(942560, "MySQL Scientific Notation payload detected", TARGETS, t -> {
       String s = t.lower();
@@ -112,7 +116,7 @@ final class SqlRules {
         }
       }
       return null;
-    }));
+    }).needsKeyword(DOT_E));
   }
 
   /** {@code [start, end)} is all of {@code text} but what {@code String.trim} removes. */
@@ -159,7 +163,7 @@ final class SqlRules {
       }
       at = CharClass.indexOf(s, ')', at + 1);
     }
-    // Keyword sets, not indexOf: the prepared prefix filter rules out most values at once.
+    // Keyword sets, not indexOf: the engine's sieve has told which of them occur in the value.
     if (HAVING.find(s, HAVING_CONDITION) != null) {
       return "having";
     }

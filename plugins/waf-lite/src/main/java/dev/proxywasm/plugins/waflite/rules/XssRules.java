@@ -52,19 +52,16 @@ final class XssRules {
     rules.add(Rule.values(941120, "XSS Filter - Category 2: Event Handler Vector", TARGETS,
         t -> eventHandler(t.lower(), false)));
     rules.add(Rule.values(941130, "XSS Filter - Category 3: Attribute Vector", TARGETS,
-        t -> ATTRIBUTE_VECTORS.find(t.lower(), KeywordSet.ANYWHERE)));
+        t -> ATTRIBUTE_VECTORS.find(t.lower(), KeywordSet.ANYWHERE)).needsKeyword(ATTRIBUTE_VECTORS));
     rules.add(Rule.values(941170, "NoScript XSS InjectionChecker: Attribute Injection", TARGETS,
         t -> scriptUrl(t.lower(), t.signature())));
     rules.add(Rule.values(941180, "Node-Validator Deny List Keywords", TARGETS,
-        t -> BLACKLIST.find(t.lower(), KeywordSet.ANYWHERE)));
+        t -> BLACKLIST.find(t.lower(), KeywordSet.ANYWHERE)).needsKeyword(BLACKLIST));
     rules.add(Rule.values(941310, "US-ASCII Malformed Encoding XSS Filter", TARGETS, t -> {
-      if (!t.containsNonAscii()) {
-        return null;
-      }
       String v = t.value();
       int a = v.indexOf('\u00bc');
       return a >= 0 && v.indexOf('\u00be', a) > a ? "\u00bc...\u00be" : null;
-    }));
+    }).needsNonAscii());
     rules.add(Rule.values(941360, "JSFuck / Hieroglyphy obfuscation detected", TARGETS, t -> {
       String s = t.lower();
       // Each form holds "[]": one search spares most values the three.
@@ -73,7 +70,7 @@ final class XssRules {
     rules.add(Rule.values(941370, "JavaScript global variable found", TARGETS, XssRules::globalAccess));
     rules.add(Rule.values(941390, "Javascript method detected", TARGETS,
         t -> t.lower().indexOf('(') < 0 && t.lower().indexOf('`') < 0 ? null
-            : JS_CALLS.find(t.lower(), JS_CALL)));
+            : JS_CALLS.find(t.lower(), JS_CALL)).needsKeyword(JS_CALLS));
   }
 
   /** A tag the browser would act on: an active tag, or any tag with a handler or script URL. */

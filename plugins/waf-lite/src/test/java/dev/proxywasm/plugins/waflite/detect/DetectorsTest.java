@@ -61,4 +61,29 @@ class DetectorsTest {
     assertEquals(true, set.contains("his"));
     assertEquals(false, set.contains("hi"));
   }
+
+  @Test
+  void keywordSieveTellsWhichListsMayOccurInOnePass() {
+    KeywordSet passwd = KeywordSet.of("passwd");
+    KeywordSieve sieve = new KeywordSieve(KeywordSet.of("union", "select"), passwd, KeywordSet.of("'", "xor"),
+        KeywordSet.of("information_schema"));
+
+    assertEquals(0b0001, sieve.present("1 union all"));
+    assertEquals(0b0110, sieve.present("etc/passwd'"));
+    assertEquals(0b0101, sieve.present("selectors xored"), "an occurrence counts wherever it stands");
+    assertEquals(0, sieve.present("nothing here"));
+    assertEquals(0, sieve.present(""));
+    // Long keywords are sieved by their first six characters: a list may be reported present
+    // without a full occurrence, never absent with one.
+    assertEquals(0b1000, sieve.present("informal"));
+    assertEquals(0b1000, sieve.present("x information_schema.tables"));
+    assertEquals(0b0100, sieve.present("caf\u00e9 xor th\u00e9"), "characters above U+007F match nothing");
+    // A set found absent in the sieve's last text is searched in full in any other text, and
+    // a set found present in it is searched too.
+    sieve.present("no such word");
+    assertEquals("passwd", passwd.find("/etc/passwd", KeywordSet.ANYWHERE));
+    String text = "cat /etc/passwd";
+    sieve.present(text);
+    assertEquals("passwd", passwd.find(text, KeywordSet.ANYWHERE));
+  }
 }

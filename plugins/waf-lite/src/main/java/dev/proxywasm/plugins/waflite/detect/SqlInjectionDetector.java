@@ -42,12 +42,12 @@ public final class SqlInjectionDetector {
     "insert", "drop", "truncate", "update", "delete", "create", "alter", "shutdown", "load"
   };
   /**
-   * What a value {@link #detect} finds anything in holds somewhere: a quote to break out of a
-   * string, the {@code &&}, {@code /*} or {@code ;} the numeric context can start from, or one
-   * of the numeric context's words.
+   * What a value {@link #detect} finds anything in holds somewhere (see {@link #shape}): a
+   * quote to break out of a string, the {@code &&} or {@code /*} the numeric context can start
+   * from, or one of the numeric context's words or statement verbs (a verb counts only after a
+   * {@code ;}, but the verb itself is what the value must hold).
    */
-  public static final KeywordSet TRIGGERS = KeywordSet.of("'", "\"", "`", "&", "/", ";", "or", "and", "xor",
-      "union", "select", "into", "exec", "waitfor", "declare", "from");
+  public static final KeywordSet TRIGGERS = KeywordSet.of(triggers("'", "\"", "`", "&&", "/*"));
   /** {@link #NUMERIC_WORDS} then {@link #STATEMENT_VERBS}, packed by {@link #pack}. */
   private static final long[] TRIGGER_CODES = new long[NUMERIC_WORDS.length + STATEMENT_VERBS.length];
   private static final long BLOOM_HASH = 0x9E3779B97F4A7C15L;
@@ -182,6 +182,14 @@ public final class SqlInjectionDetector {
       i++;
     }
     return shape;
+  }
+
+  private static String[] triggers(String... marks) {
+    String[] all = new String[marks.length + NUMERIC_WORDS.length + STATEMENT_VERBS.length];
+    System.arraycopy(marks, 0, all, 0, marks.length);
+    System.arraycopy(NUMERIC_WORDS, 0, all, marks.length, NUMERIC_WORDS.length);
+    System.arraycopy(STATEMENT_VERBS, 0, all, marks.length + NUMERIC_WORDS.length, STATEMENT_VERBS.length);
+    return all;
   }
 
   private static boolean isWordChar(char c) {

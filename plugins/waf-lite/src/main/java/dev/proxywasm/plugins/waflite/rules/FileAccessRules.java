@@ -65,6 +65,8 @@ final class FileAccessRules {
           + "|path[docroot]|appserv_root|config[root_dir]|include");
 
   // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
+  /** What 930110's traversals all hold. */
+  private static final KeywordSet DOUBLE_DOT = KeywordSet.of("..");
   private static final KeywordSet.Acceptor FILE_BOUNDARY = FileAccessRules::fileBoundary;
   private static final int SLASHES = CharacterSignature.of("/\\");
   /** The separators a traversal's dots must touch on one side at least. */
@@ -78,7 +80,7 @@ final class FileAccessRules {
         t -> ENCODED_TRAVERSAL.find(lowercaseValue(t), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(930110, "Path Traversal Attack (/../) or (/.../)",
         ARG_TARGETS | TargetKind.RAW_URI | TargetKind.HEADERS | TargetKind.FILENAMES,
-        FileAccessRules::traversal));
+        FileAccessRules::traversal).needsKeyword(DOUBLE_DOT));
     rules.add(Rule.values(930120, "OS File Access Attempt", ARG_TARGETS,
         t -> OS_FILES.find(normalisedPath(t), FILE_BOUNDARY)));
     rules.add(Rule.values(930130, "Restricted File Access Attempt", TargetKind.PATH,

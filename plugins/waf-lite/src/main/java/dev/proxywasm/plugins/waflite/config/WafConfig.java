@@ -7,9 +7,7 @@ import dev.proxywasm.abi.json.JsonLimits;
 import dev.proxywasm.abi.json.JsonReader;
 import dev.proxywasm.abi.json.JsonToken;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The plugin configuration: our own keys, and/or Coraza's ({@code directives_map},
@@ -29,10 +27,10 @@ public final class WafConfig {
   private static final JsonLimits CONFIG_LIMITS = JsonLimits.DEFAULT.withMaxDepth(16);
 
   private final WafPolicy defaultPolicy;
-  private final Map<String, WafPolicy> byAuthority;
+  private final NameTable<WafPolicy> byAuthority;
   private final List<String> notes;
 
-  private WafConfig(WafPolicy defaultPolicy, Map<String, WafPolicy> byAuthority, List<String> notes) {
+  private WafConfig(WafPolicy defaultPolicy, NameTable<WafPolicy> byAuthority, List<String> notes) {
     this.defaultPolicy = defaultPolicy;
     this.byAuthority = byAuthority;
     this.notes = notes;
@@ -40,12 +38,12 @@ public final class WafConfig {
 
   /** The defaults: CRS at paranoia level 1, blocking, threshold 5. */
   public static WafConfig defaults() {
-    return new WafConfig(new WafPolicy(), new HashMap<>(), new ArrayList<>());
+    return new WafConfig(new WafPolicy(), new NameTable<>(), new ArrayList<>());
   }
 
   /** The policy for a request to {@code authority} (Host, port ignored). */
   public WafPolicy policyFor(String authority) {
-    if (!byAuthority.isEmpty() && authority != null) {
+    if (byAuthority.size() > 0 && authority != null) {
       WafPolicy p = byAuthority.get(authority);
       if (p == null) {
         int colon = authority.lastIndexOf(':');
@@ -74,8 +72,8 @@ public final class WafConfig {
       return defaults();
     }
     WafPolicy base = new WafPolicy();
-    Map<String, List<String>> directivesMap = new HashMap<>();
-    Map<String, String> perAuthority = new HashMap<>();
+    NameTable<List<String>> directivesMap = new NameTable<>();
+    NameTable<String> perAuthority = new NameTable<>();
     String defaultDirectives = null;
     try {
       JsonReader p = new JsonReader(Utf8.encode(json), CONFIG_LIMITS);
@@ -158,15 +156,15 @@ public final class WafConfig {
       throw new ConfigException("pluginConfig: invalid JSON: " + e.getMessage());
     }
     List<String> notes = new ArrayList<>();
-    Map<String, WafPolicy> named = new HashMap<>();
-    for (Map.Entry<String, List<String>> e : directivesMap.entrySet()) {
+    NameTable<WafPolicy> named = new NameTable<>();
+    for (int d = 0; d < directivesMap.size(); d++) {
       WafPolicy policy = base.copy();
-      for (String entry : e.getValue()) {
+      for (String entry : directivesMap.value(d)) {
         for (String line : CorazaDirectives.splitOn(entry, '\n')) {
-          CorazaDirectives.apply(line, policy, notes, "directives_map." + e.getKey());
+          CorazaDirectives.apply(line, policy, notes, "directives_map." + directivesMap.name(d));
         }
       }
-      named.put(e.getKey(), policy);
+      named.put(directivesMap.name(d), policy);
     }
     WafPolicy defaultPolicy = base;
     if (defaultDirectives != null) {
@@ -175,14 +173,14 @@ public final class WafConfig {
         throw new ConfigException("default_directives: no directives_map entry named \"" + defaultDirectives + "\"");
       }
     }
-    Map<String, WafPolicy> byAuthority = new HashMap<>();
-    for (Map.Entry<String, String> e : perAuthority.entrySet()) {
-      WafPolicy policy = named.get(e.getValue());
+    NameTable<WafPolicy> byAuthority = new NameTable<>();
+    for (int a = 0; a < perAuthority.size(); a++) {
+      WafPolicy policy = named.get(perAuthority.value(a));
       if (policy == null) {
-        throw new ConfigException("per_authority_directives." + e.getKey() + ": no directives_map entry named \""
-            + e.getValue() + "\"");
+        throw new ConfigException("per_authority_directives." + perAuthority.name(a)
+            + ": no directives_map entry named \"" + perAuthority.value(a) + "\"");
       }
-      byAuthority.put(e.getKey(), policy);
+      byAuthority.put(perAuthority.name(a), policy);
     }
     return new WafConfig(defaultPolicy, byAuthority, notes);
   }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -78,6 +79,7 @@ public final class V8Benchmark {
   private byte[] body;
   private int warmUp = 2_000;
   private int requests = 20_000;
+  private Path cpuProfile;
 
   private V8Benchmark(Path wasm) {
     this.wasm = wasm;
@@ -170,6 +172,17 @@ public final class V8Benchmark {
   }
 
   /**
+   * Also records V8's CPU profile of the run ({@code node --cpu-prof}, a sample every 50 µs) to
+   * {@code file}, for {@link V8Profile#read}. V8 names the module's functions from its name
+   * section: profile a module that has one (a plugin's {@code target/plugin.named.wasm}, built
+   * with {@code -Dteavm.minifying=false} for readable names).
+   */
+  public V8Benchmark cpuProfile(Path file) {
+    cpuProfile = file;
+    return this;
+  }
+
+  /**
    * Runs the module in Node and returns what it measured and what the plugin did.
    *
    * @throws IllegalStateException when no request was set, node cannot be run (with how to install
@@ -199,7 +212,12 @@ public final class V8Benchmark {
       }
       Path input = Files.writeString(dir.resolve("input.json"), inputJson());
       Path errors = dir.resolve("stderr.txt");
-      return parse(node(script, input, errors), errors);
+      Path profiles = cpuProfile == null ? null : Files.createDirectory(dir.resolve("profiles"));
+      Result result = parse(node(script, input, errors, profiles), errors);
+      if (profiles != null) {
+        keepProfile(profiles);
+      }
+      return result;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the V8 bench's files", e);
     } finally {
@@ -236,11 +254,15 @@ public final class V8Benchmark {
   /** Runs node; returns its exit code and standard output. */
   private record NodeRun(int exitCode, String output) {}
 
-  private static NodeRun node(Path script, Path input, Path errors) throws IOException {
+  private static NodeRun node(Path script, Path input, Path errors, Path profiles) throws IOException {
+    List<String> command = new ArrayList<>(List.of("node"));
+    if (profiles != null) {
+      command.addAll(List.of("--cpu-prof", "--cpu-prof-interval", "50", "--cpu-prof-dir", profiles.toString()));
+    }
+    command.addAll(List.of(script.toString(), input.toString()));
     Process process;
     try {
-      process = new ProcessBuilder("node", script.toString(), input.toString())
-          .redirectError(errors.toFile()).start();
+      process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
     } catch (IOException e) {
       throw new IllegalStateException("Node.js 20 is needed to run the V8 benchmark and could not"
           + " be run (" + e.getMessage() + "); install it with: apt-get install nodejs", e);
@@ -279,6 +301,19 @@ public final class V8Benchmark {
           + (logs.isEmpty() ? "" : "; the plugin logged: " + logs));
     }
     return new Result(answer, logs, warmUp, requests);
+  }
+
+  /** Moves the profile node wrote (one file) to {@link #cpuProfile}. */
+  private void keepProfile(Path profiles) throws IOException {
+    try (Stream<Path> files = Files.list(profiles)) {
+      Path written = files.filter(f -> f.toString().endsWith(".cpuprofile")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("node wrote no CPU profile"));
+      Path parent = cpuProfile.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.move(written, cpuProfile, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   private static List<LogEntry> logs(List<Object> entries) {

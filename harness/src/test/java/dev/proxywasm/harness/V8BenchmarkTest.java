@@ -223,4 +223,17 @@ class V8BenchmarkTest {
         () -> v8(Path.of("target/nowhere.wasm")).request(get("/")).run());
     assertTrue(noModule.getMessage().contains("was the module built?"), noModule::getMessage);
   }
+
+  @Test
+  void aCpuProfileNamesTheFunctionWhereTheTimeWent(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Path file = dir.resolve("spin.cpuprofile");
+    // profiled_filter.c's spin() loops as many rounds as x-rounds asks: ten million, so that
+    // nearly every sample falls in it.
+    V8Benchmark.load(profiledFilter).request(Headers.of(":method", "GET", ":path", "/",
+        "x-rounds", "10000000")).warmUp(0).requests(20).cpuProfile(file).run();
+
+    V8Profile profile = V8Profile.read(file);
+    assertEquals("spin", profile.functions().get(0), profile.top(5));
+    assertTrue(profile.share("spin") > 0.5, profile.top(5));
+  }
 }

@@ -8,6 +8,7 @@ import dev.proxywasm.harness.HttpStream;
 import dev.proxywasm.harness.LogLevel;
 import dev.proxywasm.harness.ProxyWasmHost;
 import dev.proxywasm.harness.V8Benchmark;
+import dev.proxywasm.harness.V8Profile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +114,20 @@ class WafLiteBenchmark {
         typical.warmUp(), typical.memoryBefore() / 1024, typical.memoryAfter() / 1024);
     System.out.printf("  guest time in V8 for the seed attack GET %s (403 in the header phase):"
         + " %.1f us median, %.1f us mean per request%n", SEED_ATTACK_PATH, attack.medianMicros(), attack.meanMicros());
+    if (Boolean.getBoolean("waf.bench.v8profile")) {
+      printV8Profile();
+    }
+  }
+
+  /**
+   * With -Dwaf.bench.v8profile=true: where V8's time goes per function for the typical request
+   * (names need a build with -Dteavm.minifying=false; the named module has the shipped code).
+   */
+  private static void printV8Profile() {
+    Path file = Path.of("target/v8-typical.cpuprofile");
+    V8Benchmark.load(Path.of("target/plugin.named.wasm")).request(typicalHeaders(), TYPICAL_BODY)
+        .warmUp(WARM_UP).requests(REQUESTS).cpuProfile(file).run();
+    System.out.println(V8Profile.read(file).top(30));
   }
 
   /** One typical request; returns {instructions (if counted, else -1), wall and host nanoseconds}. */

@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.Base64;
 import dev.proxywasm.abi.Bytes;
 
 /**
@@ -31,7 +32,9 @@ final class AccessPolicy {
         byte[] path = orEmpty(request.path());
         byte[] authority = null;
         int hostEnd = 0;
-        AuthorizationHeader authorization = null;
+        // The decoded user:password and the length of its user, read when a rule first needs them.
+        byte[] credential = null;
+        int userLength = 0;
         boolean checked = false;
         for (AuthRule rule : rules) {
             if (!rule.matchesPath(path)) {
@@ -46,14 +49,21 @@ final class AccessPolicy {
                     continue;
                 }
             }
-            if (authorization == null) {
-                authorization = new AuthorizationHeader(request.authorization());
+            if (credential == null) {
+                // Read once, at the first rule that applies: it decides unless they are valid.
+                byte[] value = request.authorization();
+                int end = value == null ? 0 : AuthorizationHeader.end(value);
+                int start = value == null ? -1 : AuthorizationHeader.credentialsStart(value, end);
+                if (start < 0) {
+                    return Verdict.NO_CREDENTIALS;
+                }
+                credential = start == end ? null : Base64.decode(value, start, end);
+                if (credential == null) {
+                    return Verdict.INVALID_CREDENTIALS;
+                }
+                userLength = CredentialSet.userLength(credential);
             }
-            if (!authorization.isBasic()) {
-                return Verdict.NO_CREDENTIALS;
-            }
-            UserPassword credential = authorization.credential();
-            if (credential == null || !rule.accepts(credential, sha256)) {
+            if (!rule.accepts(credential, userLength, sha256)) {
                 return Verdict.INVALID_CREDENTIALS;
             }
             checked = true;

@@ -37,7 +37,8 @@ final class CredentialSyntax {
             if (plain == null || plain.length == 0) {
                 return "neither user:password nor base64 of a non-empty value";
             }
-            user = new UserPassword(plain).user();
+            user = new byte[CredentialSet.userLength(plain)];
+            System.arraycopy(plain, 0, user, 0, user.length);
             credential = new StoredCredential.Plain(plain);
         } else {
             user = Utf8.encode(text.substring(0, colon));

@@ -5,8 +5,8 @@ import dev.proxywasm.abi.Bytes;
 /** One configured credential of one user: what a presented credential must match. */
 abstract class StoredCredential {
 
-    /** Whether {@code presented} matches this credential. */
-    abstract boolean matches(UserPassword presented, Sha256 sha256);
+    /** Whether {@code presented}, decoded {@code user:password} with a {@code userLength}-byte user, matches. */
+    abstract boolean matches(byte[] presented, int userLength, Sha256 sha256);
 
     /** A credential kept as its decoded {@code user:password} bytes, compared whole in constant time. */
     static final class Plain extends StoredCredential {
@@ -17,9 +17,8 @@ abstract class StoredCredential {
         }
 
         @Override
-        boolean matches(UserPassword presented, Sha256 sha256) {
-            byte[] bytes = presented.bytes();
-            return Bytes.constantTimeEquals(bytes, decoded);
+        boolean matches(byte[] presented, int userLength, Sha256 sha256) {
+            return Bytes.constantTimeEquals(presented, decoded);
         }
     }
 
@@ -37,13 +36,13 @@ abstract class StoredCredential {
         }
 
         @Override
-        boolean matches(UserPassword presented, Sha256 sha256) {
-            if (!presented.hasPassword()) {
+        boolean matches(byte[] presented, int userLength, Sha256 sha256) {
+            // Without a colon there is no password to hash.
+            if (userLength == presented.length) {
                 return false;
             }
-            byte[] bytes = presented.bytes();
-            int start = presented.userLength() + 1;
-            byte[] actual = sha256.digest(bytes, start, bytes.length - start, salt);
+            int start = userLength + 1;
+            byte[] actual = sha256.digest(presented, start, presented.length - start, salt);
             return Bytes.constantTimeEquals(actual, digest);
         }
     }

@@ -10,8 +10,6 @@ import dev.proxywasm.abi.Bytes;
  * per request.
  */
 final class AccessPolicy {
-    private static final byte[] EMPTY = new byte[0];
-
     /** Method names (UTF-8) and, at the same index, their rules; a handful, so scanned. */
     private final byte[][] methods;
     private final AuthRule[][] rulesByMethod;
@@ -29,7 +27,11 @@ final class AccessPolicy {
         if (rules == null) {
             return Verdict.NOT_PROTECTED;
         }
-        byte[] path = orEmpty(request.path());
+        byte[] path = request.path();
+        if (path == null) {
+            // Not a static constant: a static initialiser costs a class-initialisation check per request.
+            path = new byte[0];
+        }
         byte[] authority = null;
         int hostEnd = 0;
         // The decoded user:password and the length of its user, read when a rule first needs them.
@@ -42,7 +44,10 @@ final class AccessPolicy {
             }
             if (rule.hasHosts()) {
                 if (authority == null) {
-                    authority = orEmpty(request.authority());
+                    authority = request.authority();
+                    if (authority == null) {
+                        authority = new byte[0];
+                    }
                     hostEnd = RequestHost.end(authority);
                 }
                 if (!rule.matchesHost(authority, hostEnd)) {
@@ -78,9 +83,5 @@ final class AccessPolicy {
             }
         }
         return null;
-    }
-
-    private static byte[] orEmpty(byte[] value) {
-        return value == null ? EMPTY : value;
     }
 }

@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.basicauth;
 
+import dev.proxywasm.abi.Base64;
 import dev.proxywasm.abi.Bytes;
 
 /**
@@ -9,8 +10,6 @@ import dev.proxywasm.abi.Bytes;
  * per request.
  */
 final class AccessPolicy {
-    private static final byte[] EMPTY = new byte[0];
-
     /** Method names (UTF-8) and, at the same index, their rules; a handful, so scanned. */
     private final byte[][] methods;
     private final AuthRule[][] rulesByMethod;
@@ -28,10 +27,16 @@ final class AccessPolicy {
         if (rules == null) {
             return Verdict.NOT_PROTECTED;
         }
-        byte[] path = orEmpty(request.path());
+        byte[] path = request.path();
+        if (path == null) {
+            // Not a static constant: a static initialiser costs a class-initialisation check per request.
+            path = new byte[0];
+        }
         byte[] authority = null;
         int hostEnd = 0;
-        AuthorizationHeader authorization = null;
+        // The decoded user:password and the length of its user, read when a rule first needs them.
+        byte[] credential = null;
+        int userLength = 0;
         boolean checked = false;
         for (AuthRule rule : rules) {
             if (!rule.matchesPath(path)) {
@@ -39,21 +44,31 @@ final class AccessPolicy {
             }
             if (rule.hasHosts()) {
                 if (authority == null) {
-                    authority = orEmpty(request.authority());
+                    authority = request.authority();
+                    if (authority == null) {
+                        authority = new byte[0];
+                    }
                     hostEnd = RequestHost.end(authority);
                 }
                 if (!rule.matchesHost(authority, hostEnd)) {
                     continue;
                 }
             }
-            if (authorization == null) {
-                authorization = new AuthorizationHeader(request.authorization());
+            if (credential == null) {
+                // Read once, at the first rule that applies: it decides unless they are valid.
+                byte[] value = request.authorization();
+                int end = value == null ? 0 : AuthorizationHeader.end(value);
+                int start = value == null ? -1 : AuthorizationHeader.credentialsStart(value, end);
+                if (start < 0) {
+                    return Verdict.NO_CREDENTIALS;
+                }
+                credential = start == end ? null : Base64.decode(value, start, end);
+                if (credential == null) {
+                    return Verdict.INVALID_CREDENTIALS;
+                }
+                userLength = CredentialSet.userLength(credential);
             }
-            if (!authorization.isBasic()) {
-                return Verdict.NO_CREDENTIALS;
-            }
-            UserPassword credential = authorization.credential();
-            if (credential == null || !rule.accepts(credential, sha256)) {
+            if (!rule.accepts(credential, userLength, sha256)) {
                 return Verdict.INVALID_CREDENTIALS;
             }
             checked = true;
@@ -68,9 +83,5 @@ final class AccessPolicy {
             }
         }
         return null;
-    }
-
-    private static byte[] orEmpty(byte[] value) {
-        return value == null ? EMPTY : value;
     }
 }

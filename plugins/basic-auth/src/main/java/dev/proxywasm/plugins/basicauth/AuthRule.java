@@ -31,7 +31,8 @@ final class AuthRule {
         return false;
     }
 
-    boolean accepts(UserPassword presented, Sha256 sha256) {
-        return credentials.accepts(presented, sha256);
+    /** Whether {@code presented}, a decoded credential whose user is its first {@code userLength} bytes, is one of the rule's. */
+    boolean accepts(byte[] presented, int userLength, Sha256 sha256) {
+        return credentials.accepts(presented, userLength, sha256);
     }
 }

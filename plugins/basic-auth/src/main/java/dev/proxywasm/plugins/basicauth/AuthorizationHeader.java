@@ -1,28 +1,29 @@
 package dev.proxywasm.plugins.basicauth;
 
-import dev.proxywasm.abi.Base64;
-
 /**
  * A request's {@code Authorization} value read as RFC 7617 Basic: the scheme is matched ignoring
- * case (RFC 7235), spaces and tabs around and after it are tolerated, and the credentials must
- * be canonical base64. Nothing here is ever logged.
+ * case (RFC 7235), spaces and tabs around and after it are tolerated. Positions only, no object
+ * per request: the policy decodes the token itself. Nothing here is ever logged.
  */
 final class AuthorizationHeader {
-    private final boolean basic;
-    private final UserPassword credential;
+    private AuthorizationHeader() {
+    }
 
-    /** Reads {@code value}, the header value's bytes or {@code null} when the request has none. */
-    AuthorizationHeader(byte[] value) {
-        if (value == null) {
-            basic = false;
-            credential = null;
-            return;
-        }
+    /** The length of {@code value} without its trailing spaces and tabs. */
+    static int end(byte[] value) {
         // Spaces and tabs compared inline: a call per byte costs more than the comparison.
         int end = value.length;
         while (end > 0 && (value[end - 1] == ' ' || value[end - 1] == '\t')) {
             end--;
         }
+        return end;
+    }
+
+    /**
+     * Where the credentials of {@code value[0, end)} start (they run to {@code end}, which means
+     * none were given), or -1 when the value is not of the Basic scheme.
+     */
+    static int credentialsStart(byte[] value, int end) {
         int start = 0;
         while (start < end && (value[start] == ' ' || value[start] == '\t')) {
             start++;
@@ -30,28 +31,15 @@ final class AuthorizationHeader {
         // The scheme is the token up to the first space: "Basic" exactly when the value starts
         // with those five letters followed by a space, a tab or nothing.
         int schemeEnd = start + 5;
-        basic = schemeEnd <= end && isBasic(value, start)
-                && (schemeEnd == end || value[schemeEnd] == ' ' || value[schemeEnd] == '\t');
-        if (!basic) {
-            credential = null;
-            return;
+        if (schemeEnd > end || !isBasic(value, start)
+                || schemeEnd != end && value[schemeEnd] != ' ' && value[schemeEnd] != '\t') {
+            return -1;
         }
-        int tokenStart = schemeEnd;
-        while (tokenStart < end && (value[tokenStart] == ' ' || value[tokenStart] == '\t')) {
-            tokenStart++;
+        int token = schemeEnd;
+        while (token < end && (value[token] == ' ' || value[token] == '\t')) {
+            token++;
         }
-        byte[] decoded = tokenStart == end ? null : Base64.decode(value, tokenStart, end);
-        credential = decoded == null ? null : new UserPassword(decoded);
-    }
-
-    /** Whether the request presented the Basic scheme at all. */
-    boolean isBasic() {
-        return basic;
-    }
-
-    /** The decoded credential, or {@code null} when the Basic value is empty or not base64. */
-    UserPassword credential() {
-        return credential;
+        return token;
     }
 
     /** Whether {@code value[from, from + 5)} is "basic" in any case. */

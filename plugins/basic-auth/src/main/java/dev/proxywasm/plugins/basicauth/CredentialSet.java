@@ -38,16 +38,29 @@ final class CredentialSet {
         return size;
     }
 
-    /** Whether {@code presented} matches one of the credentials of its user. */
-    boolean accepts(UserPassword presented, Sha256 sha256) {
-        StoredCredential[] candidates = credentials[slot(presented.bytes(), presented.userLength())];
+    /**
+     * The length of the user in a decoded credential {@code user:password} (RFC 7617: the user ends
+     * at the first colon). A value without a colon is all user and no password; the reference
+     * filter accepted such configured values, so they are kept and matched whole.
+     */
+    static int userLength(byte[] credential) {
+        int colon = Bytes.indexOf(credential, ':', 0, credential.length);
+        return colon < 0 ? credential.length : colon;
+    }
+
+    /**
+     * Whether {@code presented}, a decoded credential whose user is its first {@code userLength}
+     * bytes, matches one of the credentials of that user.
+     */
+    boolean accepts(byte[] presented, int userLength, Sha256 sha256) {
+        StoredCredential[] candidates = credentials[slot(presented, userLength)];
         if (candidates == null) {
             return false;
         }
         boolean accepted = false;
         // Every candidate of the user is compared, so the time does not say which one matched.
         for (StoredCredential candidate : candidates) {
-            accepted |= candidate.matches(presented, sha256);
+            accepted |= candidate.matches(presented, userLength, sha256);
         }
         return accepted;
     }

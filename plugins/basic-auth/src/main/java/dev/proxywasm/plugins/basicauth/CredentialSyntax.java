@@ -37,8 +37,9 @@ final class CredentialSyntax {
             if (plain == null || plain.length == 0) {
                 return "neither user:password nor base64 of a non-empty value";
             }
-            user = new UserPassword(plain).user();
-            credential = new StoredCredential.Plain(plain);
+            user = new byte[CredentialSet.userLength(plain)];
+            System.arraycopy(plain, 0, user, 0, user.length);
+            credential = StoredCredential.plain(plain);
         } else {
             user = Utf8.encode(text.substring(0, colon));
             boolean salted = text.startsWith(SALTED_SHA256, colon + 1);
@@ -57,9 +58,9 @@ final class CredentialSyntax {
                 byte[] salt = new byte[hash.length - Sha256.LENGTH];
                 System.arraycopy(hash, 0, digest, 0, digest.length);
                 System.arraycopy(hash, digest.length, salt, 0, salt.length);
-                credential = new StoredCredential.Hashed(digest, salt);
+                credential = StoredCredential.hashed(digest, salt);
             } else {
-                credential = new StoredCredential.Plain(Utf8.encode(text));
+                credential = StoredCredential.plain(Utf8.encode(text));
             }
         }
         set.add(user, credential);

@@ -49,11 +49,10 @@ final class BlockLog {
   private static final int DATA_OPEN = 11;
   private static final int REDACTED = 12;
   private static final int FOUND_WITHIN = 13;
-  private static final int CUT = 14;
-  private static final int URI_OPEN = 15;
-  private static final int ID_CLOSE = 16;
-  private static final int END = 17;
-  private static final int SEVERITY_OPEN = 18;
+  private static final int URI_OPEN = 14;
+  private static final int ID_CLOSE = 15;
+  private static final int END = 16;
+  private static final int SEVERITY_OPEN = 17;
 
   /** All the pieces' chars, one after the other. */
   private final char[] pieces;
@@ -74,7 +73,7 @@ final class BlockLog {
     String texts = "[client \"\0\"] waf-lite: \0Access denied with code \0 (phase \0"
         + "Warning (DetectionOnly): would deny (phase \0). Inbound Anomaly Score Exceeded (Total Score: \0)\0"
         + "Access denied with code 413 (phase 2). Request body larger than the limit of \0 bytes\0 [id \"\0"
-        + "\"] [msg \"\0\"] [data \"Matched Data: \0[redacted]\0 found within \0...\0 [uri \"\0"
+        + "\"] [msg \"\0\"] [data \"Matched Data: \0[redacted]\0 found within \0 [uri \"\0"
         + "\"] [unique_id \"\0\"]\0\"] [severity \"\0";
     pieces = texts.toCharArray();
     pieceAt = new int[SEVERITY_OPEN + 1];
@@ -231,19 +230,18 @@ final class BlockLog {
    * are written, and marks a cut value ({@code n > max}) with {@code ...}. Room is reserved.
    */
   private void escape(char[] in, int n, int max) {
-    // Each char writes at least one, so no more than max chars are read.
-    int take = n < max ? n : max;
+    // Each char writes at least one, so while at < limit, fewer than max chars were read.
     int at = length;
     int limit = at + max;
     if (PlatformDetector.isWebAssembly()) {
-      // Direct memory reads and writes: in holds take chars, line has room. Most values are
+      // Direct memory reads and writes: in holds the chars read, line has room. Most values are
       // plain (printable ASCII, neither quote nor backslash), so four chars at a time, as one
       // 64-bit word, while they are.
       Address from = Address.ofData(in);
       Address to = Address.ofData(line);
       int i = 0;
-      while (i < take && at < limit) {
-        if (i + 4 <= take && at + 4 <= limit) {
+      while (i < n && at < limit) {
+        if (i + 4 <= n && at + 4 <= limit) {
           long four = from.add(i << 1).getLong();
           if ((four & 0xff80ff80ff80ff80L) == 0
               && ((four + 0x0060006000600060L) & 0x0080008000800080L) == 0x0080008000800080L
@@ -271,9 +269,15 @@ final class BlockLog {
           to.add(at++ << 1).putChar((char) (low < 10 ? '0' + low : 'a' - 10 + low));
         }
       }
+      if (n > max) {
+        // "...", written here: a call would cost this function a shadow-stack frame.
+        to.add(at++ << 1).putChar('.');
+        to.add(at++ << 1).putChar('.');
+        to.add(at++ << 1).putChar('.');
+      }
     } else {
       char[] out = line;
-      for (int i = 0; i < take && at < limit; i++) {
+      for (int i = 0; i < n && at < limit; i++) {
         char c = in[i];
         if (c >= 0x20 && c <= 0x7e && c != '"' && c != '\\') {
           out[at++] = c;
@@ -289,11 +293,13 @@ final class BlockLog {
           out[at++] = (char) (low < 10 ? '0' + low : 'a' - 10 + low);
         }
       }
+      if (n > max) {
+        out[at++] = '.';
+        out[at++] = '.';
+        out[at++] = '.';
+      }
     }
     length = at;
-    if (n > max) {
-      copy(CUT);
-    }
   }
 
   /**

@@ -160,6 +160,7 @@ final class WafFilter extends HttpContext {
     return true;
   }
 
+  /** Answers with {@code reply} instead of forwarding the request. */
   private void refuse(LocalReply reply) {
     metrics.blocked();
     sendLocalReply(reply);

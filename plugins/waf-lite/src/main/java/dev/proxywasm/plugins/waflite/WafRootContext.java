@@ -11,6 +11,8 @@ import dev.proxywasm.plugins.waflite.config.WafConfig;
 final class WafRootContext extends RootContext {
   private WafConfig config = WafConfig.defaults();
   private WafMetrics metrics;
+  // One per VM, shared by its streams (served one at a time): the log line's buffer, and the
+  // replies encoded once.
   private final BlockLog log = new BlockLog();
   private final LocalReplies replies = new LocalReplies();
 

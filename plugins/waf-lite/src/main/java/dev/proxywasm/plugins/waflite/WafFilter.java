@@ -3,9 +3,9 @@ package dev.proxywasm.plugins.waflite;
 import dev.proxywasm.abi.Action;
 import dev.proxywasm.abi.Headers;
 import dev.proxywasm.abi.HttpContext;
+import dev.proxywasm.abi.LocalReply;
 import dev.proxywasm.abi.Log;
 import dev.proxywasm.abi.Properties;
-import dev.proxywasm.abi.internal.Utf8;
 import dev.proxywasm.plugins.waflite.config.Mode;
 import dev.proxywasm.plugins.waflite.config.WafConfig;
 import dev.proxywasm.plugins.waflite.config.WafPolicy;
@@ -23,15 +23,19 @@ import dev.proxywasm.plugins.waflite.request.HttpRequest;
 final class WafFilter extends HttpContext {
   private final WafConfig config;
   private final WafMetrics metrics;
+  private final BlockLog log;
+  private final LocalReplies replies;
   private WafPolicy policy;
   private HttpRequest request;
   private RequestFacts facts;
   private Inspection inspection;
   private boolean awaitingBody;
 
-  WafFilter(WafConfig config, WafMetrics metrics) {
+  WafFilter(WafConfig config, WafMetrics metrics, BlockLog log, LocalReplies replies) {
     this.config = config;
     this.metrics = metrics;
+    this.log = log;
+    this.replies = replies;
   }
 
   @Override
@@ -136,12 +140,8 @@ final class WafFilter extends HttpContext {
   }
 
   private Action refuseOversized() {
-    metrics.blocked();
-    Log.warn("[client \"" + client() + "\"] waf-lite: Access denied with code 413 (phase 2). "
-        + "Request body larger than the limit of " + policy.bodyLimit() + " bytes [uri \""
-        + truncate(request.uri()) + "\"] [unique_id \"" + requestId() + "\"]");
-    sendLocalResponse(413, "waf-lite_body_limit", Utf8.encode("Request body too large\n"),
-        Headers.of("content-type", "text/plain"));
+    Log.warn(log.oversized(client(), policy.bodyLimit(), request.uri(), requestId()));
+    refuse(replies.bodyTooLarge());
     return Action.PAUSE;
   }
 
@@ -149,18 +149,21 @@ final class WafFilter extends HttpContext {
   private boolean verdict(int phase) {
     boolean block = policy.mode() == Mode.ON;
     metrics.matched(inspection);
-    Log.warn(BlockLog.line(client(), inspection, block, policy.blockingStatus(), phase,
+    Log.warn(log.overThreshold(client(), inspection, block, policy.blockingStatus(), phase,
         request.uri(), requestId()));
+    awaitingBody = false;
     if (!block) {
-      awaitingBody = false;
       inspection = null;
       return false;
     }
-    metrics.blocked();
-    awaitingBody = false;
-    sendLocalResponse(policy.blockingStatus(), "waf-lite_blocked", Utf8.encode(policy.blockingBody()),
-        Headers.of("content-type", "text/plain"));
+    refuse(replies.blocking(policy));
     return true;
+  }
+
+  /** Answers with {@code reply} instead of forwarding the request. */
+  private void refuse(LocalReply reply) {
+    metrics.blocked();
+    sendLocalReply(reply);
   }
 
   /** Clean (or detection-only) request: count what matched below the threshold. */
@@ -178,9 +181,5 @@ final class WafFilter extends HttpContext {
   private String requestId() {
     String id = request.header("x-request-id");
     return id != null ? id : Properties.requestId();
-  }
-
-  private static String truncate(String uri) {
-    return uri.length() <= 256 ? uri : uri.substring(0, 256) + "...";
   }
 }

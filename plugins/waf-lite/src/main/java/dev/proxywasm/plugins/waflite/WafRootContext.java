@@ -11,6 +11,10 @@ import dev.proxywasm.plugins.waflite.config.WafConfig;
 final class WafRootContext extends RootContext {
   private WafConfig config = WafConfig.defaults();
   private WafMetrics metrics;
+  // One per VM, shared by its streams (served one at a time): the log line's buffer, and the
+  // replies encoded once.
+  private final BlockLog log = new BlockLog();
+  private final LocalReplies replies = new LocalReplies();
 
   @Override
   public boolean onConfigure(int pluginConfigurationSize) {
@@ -37,6 +41,6 @@ final class WafRootContext extends RootContext {
   @Override
   public HttpContext newHttpContext(int contextId) {
     // The host calls proxy_on_configure before any stream exists, so metrics are set.
-    return new WafFilter(config, metrics);
+    return new WafFilter(config, metrics, log, replies);
   }
 }

@@ -253,4 +253,129 @@ class WafLiteWasmTest {
         () -> ProxyWasmHost.load(WASM).pluginConfig("{\"paranoia_level\": 7}").start());
     assertTrue(failure.logs().toString().contains("paranoia_level"), failure.logs().toString());
   }
+
+  // The log lines below are pinned whole: operators' queries parse them (Coraza's shape).
+
+  private static ProxyWasmHost.Builder withClient(ProxyWasmHost.Builder builder) {
+    return builder.property("source.address", "10.1.2.3:4567");
+  }
+
+  private static Headers attack(String path) {
+    return Headers.of(":method", "GET", ":path", path, ":authority", "a.example", ":scheme", "https",
+        "x-request-id", "r-1");
+  }
+
+  @Test
+  void blockLogLineNamesClientRulesTargetsScoreUriAndRequestId() {
+    try (ProxyWasmHost host = withClient(ProxyWasmHost.load(WASM)).start()) {
+      HttpStream stream = host.newHttpStream();
+      stream.sendRequestHeaders(attack("/api/catalog?arg=%3Cscript%3Ealert(0)%3C%2Fscript%3E"), true);
+      assertEquals(List.of("[client \"10.1.2.3:4567\"] waf-lite: Access denied with code 403 (phase 1)."
+          + " Inbound Anomaly Score Exceeded (Total Score: 15)"
+          + " [id \"941100\"] [msg \"XSS Attack Detected via libinjection-style HTML tokens\"]"
+          + " [data \"Matched Data: <script found within ARGS:arg\"] [severity \"critical\"]"
+          + " [id \"941110\"] [msg \"XSS Filter - Category 1: Script Tag Vector\"]"
+          + " [data \"Matched Data: <script found within ARGS:arg\"] [severity \"critical\"]"
+          + " [id \"941390\"] [msg \"Javascript method detected\"]"
+          + " [data \"Matched Data: alert found within ARGS:arg\"] [severity \"critical\"]"
+          + " [uri \"/api/catalog?arg=%3Cscript%3Ealert(0)%3C%2Fscript%3E\"] [unique_id \"r-1\"]"),
+          host.logMessages(LogLevel.WARN));
+      assertEquals(new LocalResponseShape(403, "Request blocked by waf-lite\n", "waf-lite_blocked", "text/plain"),
+          LocalResponseShape.of(stream));
+    }
+  }
+
+  @Test
+  void blockLogLineEscapesQuotesBackslashesAndNonAsciiAndRedactsCredentials() {
+    try (ProxyWasmHost host = withClient(ProxyWasmHost.load(WASM)).start()) {
+      HttpStream stream = host.newHttpStream();
+      stream.sendRequestHeaders(Headers.of(":method", "GET",
+          ":path", "/p?k%22%5C%C3%A9%09=%3Cscript%3E&x=\"\\\u00e9&q=1%27%20AND%20SLEEP(5)--",
+          ":authority", "a.example", ":scheme", "https", "cookie", "session=%3Cscript%3Ealert(1)%3C/script%3E"), true);
+      assertEquals(List.of("[client \"10.1.2.3:4567\"] waf-lite: Access denied with code 403 (phase 1)."
+          + " Inbound Anomaly Score Exceeded (Total Score: 25)"
+          + " [id \"941100\"] [msg \"XSS Attack Detected via libinjection-style HTML tokens\"]"
+          + " [data \"Matched Data: <script found within ARGS:k\\\"\\\\\\xc3\\xa9\\x09\"] [severity \"critical\"]"
+          + " [id \"941110\"] [msg \"XSS Filter - Category 1: Script Tag Vector\"]"
+          + " [data \"Matched Data: <script found within ARGS:k\\\"\\\\\\xc3\\xa9\\x09\"] [severity \"critical\"]"
+          + " [id \"941390\"] [msg \"Javascript method detected\"]"
+          + " [data \"Matched Data: [redacted] found within REQUEST_COOKIES:session\"] [severity \"critical\"]"
+          + " [id \"942100\"] [msg \"SQL Injection Attack Detected via libinjection-style tokens\"]"
+          + " [data \"Matched Data: s&f(1)c found within ARGS:q\"] [severity \"critical\"]"
+          + " [id \"942151\"] [msg \"SQL Injection Attack: SQL function name detected\"]"
+          + " [data \"Matched Data: sleep found within ARGS:q\"] [severity \"critical\"]"
+          + " [uri \"/p?k%22%5C%C3%A9%09=%3Cscript%3E&x=\\\"\\\\\\xe9&q=1%27%20AND%20SLEEP(5)--\"]"
+          + " [unique_id \"-\"]"), host.logMessages(LogLevel.WARN));
+      assertEquals(1, host.metric("waf_lite.match.941"), "a family counts once per request");
+      assertEquals(1, host.metric("waf_lite.match.942"));
+      assertEquals(0, host.metric("waf_lite.match.932"));
+    }
+  }
+
+  @Test
+  void blockLogLineTruncatesLongTargetsAndUris() {
+    try (ProxyWasmHost host = ProxyWasmHost.load(WASM).start()) {
+      HttpStream stream = host.newHttpStream();
+      stream.sendRequestHeaders(attack("/p?" + "z".repeat(300) + "=%3Cscript%3E"), true);
+      String line = host.logMessages(LogLevel.WARN).get(0);
+      assertTrue(line.contains(" [data \"Matched Data: <script found within ARGS:" + "z".repeat(59)
+          + "...\"] [severity \"critical\"]"), line);
+      assertTrue(line.endsWith(" [uri \"/p?" + "z".repeat(253) + "...\"] [unique_id \"r-1\"]"), line);
+      assertTrue(line.startsWith("[client \"-\"] waf-lite: Access denied"), line);
+    }
+  }
+
+  @Test
+  void detectionOnlyLogLineSaysWouldDeny() {
+    try (ProxyWasmHost host = withClient(ProxyWasmHost.load(WASM)).pluginConfig("{\"mode\": \"DetectionOnly\"}")
+        .start()) {
+      HttpStream stream = host.newHttpStream();
+      stream.sendRequestHeaders(attack("/p?q=;cat%20/etc/passwd"), true);
+      assertEquals(List.of("[client \"10.1.2.3:4567\"] waf-lite: Warning (DetectionOnly): would deny (phase 1)."
+          + " Inbound Anomaly Score Exceeded (Total Score: 10)"
+          + " [id \"930120\"] [msg \"OS File Access Attempt\"]"
+          + " [data \"Matched Data: etc/passwd found within ARGS:q\"] [severity \"critical\"]"
+          + " [id \"932235\"] [msg \"Remote Command Execution: Unix Command Injection\"]"
+          + " [data \"Matched Data: cat found within ARGS:q\"] [severity \"critical\"]"
+          + " [uri \"/p?q=;cat%20/etc/passwd\"] [unique_id \"r-1\"]"), host.logMessages(LogLevel.WARN));
+      assertEquals(1, host.metric("waf_lite.match.930"));
+      assertEquals(1, host.metric("waf_lite.match.932"));
+      assertEquals(0, host.metric("waf_lite.blocked"));
+    }
+  }
+
+  @Test
+  void oversizedBodyLogLineNamesTheLimit() {
+    try (ProxyWasmHost host = withClient(ProxyWasmHost.load(WASM)).pluginConfig("{\"request_body_limit\": 16}")
+        .start()) {
+      HttpStream declared = host.newHttpStream();
+      declared.sendRequestHeaders(Headers.of(":method", "POST", ":path", "/upload?" + "u".repeat(300),
+          ":authority", "a.example", "content-length", "100000", "x-request-id", "r-2"), false);
+      assertEquals(new LocalResponseShape(413, "Request body too large\n", "waf-lite_body_limit", "text/plain"),
+          LocalResponseShape.of(declared));
+      HttpStream streamed = host.newHttpStream();
+      streamed.sendRequestHeaders(Headers.of(":method", "POST", ":path", "/upload?\"q\"", ":authority", "a.example"),
+          false);
+      streamed.sendRequestBody("a=0123456789012345678901234567890", true);
+      assertEquals(413, streamed.localResponse().status());
+      // Escaped, and "-" for a missing request id, as in the block line (until 2026-11 the URI
+      // went out raw and a missing id as "null").
+      assertEquals(List.of(
+          "[client \"10.1.2.3:4567\"] waf-lite: Access denied with code 413 (phase 2). Request body larger than"
+              + " the limit of 16 bytes [uri \"/upload?" + "u".repeat(248) + "...\"] [unique_id \"r-2\"]",
+          "[client \"10.1.2.3:4567\"] waf-lite: Access denied with code 413 (phase 2). Request body larger than"
+              + " the limit of 16 bytes [uri \"/upload?\\\"q\\\"\"] [unique_id \"-\"]"),
+          host.logMessages(LogLevel.WARN));
+      assertEquals(2, host.metric("waf_lite.blocked"));
+    }
+  }
+
+  /** What a local reply is made of, for comparing whole. */
+  private record LocalResponseShape(int status, String body, String details, String contentType) {
+    static LocalResponseShape of(HttpStream stream) {
+      var response = stream.localResponse();
+      return new LocalResponseShape(response.status(), response.body(), response.details(),
+          response.headers().get("content-type").orElse(null));
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.engine;
 
+import dev.proxywasm.plugins.waflite.detect.KeywordSieve;
 import dev.proxywasm.plugins.waflite.transform.CommandLineNormaliser;
 import dev.proxywasm.plugins.waflite.transform.HtmlEntityDecoder;
 import dev.proxywasm.plugins.waflite.transform.UrlDecoder;
@@ -27,6 +28,8 @@ public final class Target {
   private boolean hasNonAscii;
   private boolean decodedSigned;
   private static char[] scratch = new char[256];
+  /** The String whose characters {@link #scratch} holds (from index 0), or null. */
+  private static String inScratch;
   /** {@link #flags()} bit: the value as parsed contains a NUL character. */
   public static final int NUL = 1;
   /** {@link #flags()} bit: the value as parsed contains a character above U+007F. */
@@ -112,7 +115,7 @@ public final class Target {
     int n = value.length();
     char[] chars = scratch(n);
     value.getChars(0, n, chars, 0);
-    long seen = classifyAndLowercase(chars, n);
+    long seen = classifyAndLowercase(chars, n, CLASSES);
     signature = (int) seen;
     needsDecoding = (seen & DECODE) != 0;
     hasNul = (seen & SEEN_NUL) != 0;
@@ -120,17 +123,29 @@ public final class Target {
     if (!needsDecoding) {
       decoded = value;
       lower = (seen & UPPER) != 0 ? new String(chars, 0, n) : value;
+      inScratch = lower;
     }
+  }
+
+  /**
+   * The sets of {@code sieve} that may have a keyword in {@link #lower()}: read from the
+   * lowercased characters the scan (or lowercasing) just left in the scratch buffer when they
+   * are still there, as they are when the engine asks right after {@link #signature()}.
+   */
+  long keywords(KeywordSieve sieve) {
+    String l = lower();
+    return l == inScratch ? sieve.present(l, scratch, l.length()) : sieve.present(l);
   }
 
   /**
    * ORs the {@link #CLASSES} of {@code chars[0, n)} together, lowercasing ASCII capitals in
    * place. Inside the Wasm module it reads memory directly (the range is checked by the
    * caller, and nothing allocates meanwhile): TeaVM's checked array loop costs twice as much
-   * per character. On the JVM (unit tests) it is a plain loop.
+   * per character. On the JVM (unit tests) it is a plain loop. The callers pass
+   * {@link #CLASSES}: a method reading it itself opens with a class-initialisation check, which
+   * costs a shadow-stack frame per call.
    */
-  private static long classifyAndLowercase(char[] chars, int n) {
-    long[] classes = CLASSES;
+  private long classifyAndLowercase(char[] chars, int n, long[] classes) {
     long seen = 0;
     if (PlatformDetector.isWebAssembly()) {
       Address at = Address.ofData(chars);
@@ -170,6 +185,7 @@ public final class Target {
    * {@code charAt} per character, and {@code toCharArray} allocates each time.
    */
   static char[] scratch(int n) {
+    inScratch = null;
     if (scratch.length < n) {
       scratch = new char[Math.max(n, 2 * scratch.length)];
     }
@@ -230,10 +246,26 @@ public final class Target {
       scan();
     }
     if (needsDecoding) {
-      signature |= signatureOf(decoded());
+      signDecodedAndLowercase(decoded());
     }
     decodedSigned = true;
     return signature;
+  }
+
+  /**
+   * Adds the signature of the decoded value {@code d} and, in the same pass, computes
+   * {@link #lower()} (wanted next by every value with a keyword rule to meet).
+   */
+  private void signDecodedAndLowercase(String d) {
+    int n = d.length();
+    char[] chars = scratch(n);
+    d.getChars(0, n, chars, 0);
+    long seen = classifyAndLowercase(chars, n, CLASSES);
+    signature |= (int) seen;
+    if (lower == null) {
+      lower = (seen & UPPER) != 0 ? new String(chars, 0, n) : d;
+      inScratch = lower;
+    }
   }
 
   /** {@link #decoded()} in ASCII lowercase. */
@@ -259,21 +291,6 @@ public final class Target {
   private String normaliseCommandLine() {
     commandLine = CommandLineNormaliser.normalise(lower());
     return commandLine;
-  }
-
-  private static int signatureOf(String s) {
-    int n = s.length();
-    char[] chars = scratch(n);
-    s.getChars(0, n, chars, 0);
-    int[] bits = CharacterSignature.BITS;
-    int signature = 0;
-    for (int i = 0; i < n; i++) {
-      char c = chars[i];
-      if (c < 128) {
-        signature |= bits[c];
-      }
-    }
-    return signature;
   }
 
   private static String removeNulls(String s) {
@@ -317,6 +334,8 @@ public final class Target {
         }
       }
     }
-    return changed ? new String(chars, 0, n) : s;
+    String lower = changed ? new String(chars, 0, n) : s;
+    inScratch = lower;
+    return lower;
   }
 }

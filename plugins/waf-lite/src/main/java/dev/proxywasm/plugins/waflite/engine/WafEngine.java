@@ -4,6 +4,8 @@ import dev.proxywasm.plugins.waflite.detect.KeywordSet;
 import dev.proxywasm.plugins.waflite.detect.KeywordSieve;
 import java.util.ArrayList;
 import java.util.List;
+import org.teavm.classlib.PlatformDetector;
+import org.teavm.interop.Address;
 
 /**
  * Runs the rules active at the configured paranoia level over a request: the header phase
@@ -43,10 +45,14 @@ public final class WafEngine {
   /** The table's tail: character bits, flag bits and keyword bits any rule needs, then 1 when the kind has rules. */
   private static final int TAIL = 4;
 
+  /** Per word, a bit for every value rule. */
+  private final long[] allRules;
   // Per-call scratch (the engine serves one call at a time): the rules still to run, the rules
-  // a value must meet, and per rule its first match and where.
+  // a value must meet, the rules that matched in this phase, and per rule its first match and
+  // where (set only for the rules in matched, so only those are visited and cleared).
   private final long[] pending;
   private final long[] selected;
+  private final long[] matched;
   private final String[] matchedData;
   private final Target[] matchedTargets;
 
@@ -104,6 +110,11 @@ public final class WafEngine {
     words = (count + 63) >>> 6;
     pending = new long[words];
     selected = new long[words];
+    matched = new long[words];
+    allRules = new long[words];
+    for (int r = 0; r < count; r++) {
+      allRules[r >>> 6] |= 1L << r;
+    }
     matchedData = new String[count];
     matchedTargets = new Target[count];
     this.headerRequestRules = headers.toArray(new Rule[0]);
@@ -197,24 +208,18 @@ public final class WafEngine {
     // matches (or matched in an earlier phase); matches are added in rule order, as a
     // rule-by-rule run would add them.
     Rule[] rules = valueRules;
-    int ruleCount = rules.length;
     int words = this.words;
     long[] pending = this.pending;
-    String[] data = matchedData;
-    Target[] where = matchedTargets;
+    long[] matched = this.matched;
     for (int w = 0; w < words; w++) {
-      pending[w] = 0;
-    }
-    for (int r = 0; r < ruleCount; r++) {
-      data[r] = null;
-      where[r] = null;
-      pending[r >>> 6] |= 1L << r;
+      pending[w] = allRules[w];
+      matched[w] = 0;
     }
     // Rules that fired in an earlier phase (usually none) do not run again.
     List<RuleMatch> fired = inspection.matches();
     for (int m = 0; m < fired.size(); m++) {
       Rule rule = fired.get(m).rule();
-      for (int r = 0; r < ruleCount; r++) {
+      for (int r = 0; r < rules.length; r++) {
         if (rules[r] == rule) {
           pending[r >>> 6] &= ~(1L << r);
         }
@@ -236,9 +241,12 @@ public final class WafEngine {
         }
       }
     }
-    for (int r = 0; r < ruleCount; r++) {
-      if (data[r] != null) {
-        inspection.add(rules[r], where[r].name(), data[r]);
+    for (int w = 0; w < words; w++) {
+      for (long set = matched[w]; set != 0; set &= set - 1) {
+        int r = (w << 6) + Long.numberOfTrailingZeros(set);
+        inspection.add(rules[r], matchedTargets[r].name(), matchedData[r]);
+        matchedData[r] = null;
+        matchedTargets[r] = null;
       }
     }
   }
@@ -259,20 +267,27 @@ public final class WafEngine {
     }
     int characters = target.signature() & (int) table[tail];
     int flags = target.flags() & (int) table[tail + 1];
-    long keywords = table[tail + 2] != 0 ? sieve.present(target.lower()) & table[tail + 2] : 0;
+    long keywords = table[tail + 2] != 0 ? target.keywords(sieve) & table[tail + 2] : 0;
+    // The table's entries are read directly inside the module: every index below is within
+    // words * ENTRIES by construction, and TeaVM's checked reads cost several times as much.
+    boolean direct = PlatformDetector.isWebAssembly();
+    Address entries = direct ? Address.ofData(table) : null;
     int count = 0;
     for (int w = 0; w < words; w++) {
       int base = w * ENTRIES;
       long characterRules = 0;
       for (int b = characters; b != 0; b &= b - 1) {
-        characterRules |= table[base + 1 + Integer.numberOfTrailingZeros(b)];
+        int at = base + 1 + Integer.numberOfTrailingZeros(b);
+        characterRules |= direct ? entries.add(at << 3).getLong() : table[at];
       }
       for (int b = flags; b != 0; b &= b - 1) {
-        characterRules |= table[base + FLAGS_AT + Integer.numberOfTrailingZeros(b)];
+        int at = base + FLAGS_AT + Integer.numberOfTrailingZeros(b);
+        characterRules |= direct ? entries.add(at << 3).getLong() : table[at];
       }
       long keywordRules = 0;
       for (long b = keywords; b != 0; b &= b - 1) {
-        keywordRules |= table[base + KEYWORDS_AT + Long.numberOfTrailingZeros(b)];
+        int at = base + KEYWORDS_AT + Long.numberOfTrailingZeros(b);
+        keywordRules |= direct ? entries.add(at << 3).getLong() : table[at];
       }
       // A rule needing both kinds of precondition must meet both.
       long set = table[base] | characterRules & ~table[base + NEEDING_KEYWORDS]
@@ -295,6 +310,7 @@ public final class WafEngine {
       matchedData[r] = found;
       matchedTargets[r] = target;
       pending[r >>> 6] &= ~(1L << r);
+      matched[r >>> 6] |= 1L << r;
     }
   }
 }

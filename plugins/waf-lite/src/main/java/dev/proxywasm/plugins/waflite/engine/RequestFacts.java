@@ -95,20 +95,23 @@ public final class RequestFacts {
       return;
     }
     bodyParsed = true;
-    String body = request.body();
-    if (body == null || body.isEmpty()) {
+    if (!request.hasBody()) {
       return;
     }
+    // A JSON body is parsed from its bytes: its Latin-1 text is only made when it fails to parse.
+    if (contentType != null && contentType.isJson()) {
+      bodyError = JsonArguments.parse(request.bodyUtf8(), this::addBodyArgumentName, this::addBodyArgument);
+      if (bodyError != null) {
+        bodyTargets.add(new Target(TargetKind.BODY, "REQUEST_BODY", request.body()));
+      }
+      return;
+    }
+    String body = request.body();
     if (contentType == null) {
       FormParser.parse(body, this::addFormField);
       bodyTargets.add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
     } else if (contentType.isForm()) {
       FormParser.parse(body, this::addFormField);
-    } else if (contentType.isJson()) {
-      bodyError = JsonArguments.parse(request.bodyUtf8(), this::addBodyArgumentName, this::addBodyArgument);
-      if (bodyError != null) {
-        bodyTargets.add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
-      }
     } else if (contentType.isMultipart()) {
       multipart = MultipartParser.parse(body, contentType.parameter("boundary"));
       bodyError = multipart.error();

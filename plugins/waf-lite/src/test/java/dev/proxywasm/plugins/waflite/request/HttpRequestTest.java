@@ -2,8 +2,10 @@ package dev.proxywasm.plugins.waflite.request;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,16 @@ class HttpRequestTest {
     assertArrayEquals(latin1.getBytes(StandardCharsets.UTF_8), request.bodyUtf8());
 
     assertNull(new HttpRequest("GET", "/", "").body(null, false).bodyUtf8());
+  }
+
+  @Test
+  void hasBodyOnlyWithAtLeastOneByte() {
+    assertTrue(new HttpRequest("POST", "/", "").body(new byte[] {'x'}, false).hasBody());
+    assertFalse(new HttpRequest("POST", "/", "").body(new byte[0], false).hasBody());
+    assertEquals("", new HttpRequest("POST", "/", "").body(new byte[0], false).body());
+    HttpRequest none = new HttpRequest("GET", "/", "").body(null, false);
+    assertFalse(none.hasBody());
+    assertNull(none.body());
   }
 
   @Test

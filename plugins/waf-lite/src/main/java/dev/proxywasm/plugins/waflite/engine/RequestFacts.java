@@ -11,8 +11,6 @@ import dev.proxywasm.plugins.waflite.request.MultipartPart;
 import dev.proxywasm.plugins.waflite.request.XmlText;
 import dev.proxywasm.plugins.waflite.transform.PathNormaliser;
 import dev.proxywasm.plugins.waflite.transform.UrlDecoder;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A request taken apart into the values rules inspect (CRS's variables), each parsed once:
@@ -22,8 +20,12 @@ import java.util.List;
 public final class RequestFacts {
   private final HttpRequest request;
   private final ContentType contentType;
-  private final List<Target> headerTargets = new ArrayList<>();
-  private final List<Target> bodyTargets = new ArrayList<>();
+  // Plain arrays, filled by add and read by the engine by index: ArrayList's add and get cost
+  // TeaVM a call, a bounds check and a cast each, per value and phase.
+  private Target[] headerTargets = new Target[32];
+  private int headerTargetCount;
+  private Target[] bodyTargets = new Target[32];
+  private int bodyTargetCount;
   private final String path;
   private MultipartParser multipart;
   private String bodyError;
@@ -34,55 +36,89 @@ public final class RequestFacts {
     this.request = request;
     this.contentType = ContentType.parse(request.header("content-type"));
     this.path = PathNormaliser.normalise(UrlDecoder.decode(request.rawPath()));
-    headerTargets.add(new Target(TargetKind.PATH, "REQUEST_FILENAME", path));
-    headerTargets.add(new Target(TargetKind.RAW_URI, "REQUEST_URI_RAW", request.uri()));
+    addHeaderTarget(new Target(TargetKind.PATH, "REQUEST_FILENAME", path));
+    addHeaderTarget(new Target(TargetKind.RAW_URI, "REQUEST_URI_RAW", request.uri()));
     FormParser.parse(request.query(), this::addQueryArgument);
     for (int i = 0; i < request.headerCount(); i++) {
       String name = request.headerName(i);
       String value = request.headerValue(i);
-      headerTargets.add(new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES", name, name));
-      if (CharClass.equalsIgnoreCase(name, "cookie")) {
+      addHeaderTarget(new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES", name, name));
+      int kind = headerKind(name);
+      if (kind == COOKIE) {
         CookieParser.parse(value, this::addCookie);
         continue;
       }
-      int kind = TargetKind.HEADERS;
-      if (CharClass.equalsIgnoreCase(name, "user-agent") || CharClass.equalsIgnoreCase(name, "referer")) {
-        kind |= TargetKind.UA_REFERER;
-      }
-      if (isFilenameHeader(name)) {
-        kind |= TargetKind.FILENAMES;
-      }
-      headerTargets.add(new Target(kind, "REQUEST_HEADERS", name, value));
+      addHeaderTarget(new Target(kind, "REQUEST_HEADERS", name, value));
     }
   }
 
   private void addQueryArgument(String name, String value) {
-    headerTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, name));
-    headerTargets.add(new Target(TargetKind.ARGS, "ARGS", name, value));
+    addHeaderTarget(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, name));
+    addHeaderTarget(new Target(TargetKind.ARGS, "ARGS", name, value));
   }
 
   private void addCookie(String name, String value) {
-    headerTargets.add(new Target(TargetKind.COOKIE_NAMES, "REQUEST_COOKIES_NAMES", name, name));
-    headerTargets.add(new Target(TargetKind.COOKIES, "REQUEST_COOKIES", name, value));
+    addHeaderTarget(new Target(TargetKind.COOKIE_NAMES, "REQUEST_COOKIES_NAMES", name, name));
+    addHeaderTarget(new Target(TargetKind.COOKIES, "REQUEST_COOKIES", name, value));
   }
 
   private void addBodyArgument(String name, String value) {
-    bodyTargets.add(new Target(TargetKind.ARGS, "ARGS", name, value));
+    addBodyTarget(new Target(TargetKind.ARGS, "ARGS", name, value));
   }
 
   private void addBodyArgumentName(String name, String value) {
-    bodyTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, value));
+    addBodyTarget(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, value));
   }
 
-  private static boolean isFilenameHeader(String name) {
-    int n = name.length();
-    if (n == 11) {
-      return CharClass.equalsIgnoreCase(name, "x-file-name");
+  private void addHeaderTarget(Target target) {
+    if (headerTargetCount == headerTargets.length) {
+      headerTargets = grow(headerTargets);
     }
-    // x-filename, x_filename, x.filename
-    return n == 10 && CharClass.regionMatchesIgnoreCase(name, 2, "filename", 0, 8)
-        && (name.charAt(0) == 'x' || name.charAt(0) == 'X')
-        && (name.charAt(1) == '-' || name.charAt(1) == '_' || name.charAt(1) == '.');
+    headerTargets[headerTargetCount++] = target;
+  }
+
+  private void addBodyTarget(Target target) {
+    if (bodyTargetCount == bodyTargets.length) {
+      bodyTargets = grow(bodyTargets);
+    }
+    bodyTargets[bodyTargetCount++] = target;
+  }
+
+  private static Target[] grow(Target[] targets) {
+    Target[] grown = new Target[2 * targets.length];
+    System.arraycopy(targets, 0, grown, 0, targets.length);
+    return grown;
+  }
+
+  /** {@link #headerKind}'s answer for the Cookie header, whose pairs are values of their own. */
+  private static final int COOKIE = -1;
+
+  /**
+   * The {@link TargetKind} of the value of header {@code name}, or {@link #COOKIE}: the length
+   * picks the one or two names worth comparing.
+   */
+  private static int headerKind(String name) {
+    switch (name.length()) {
+      case 6:
+        return CharClass.equalsIgnoreCase(name, "cookie") ? COOKIE : TargetKind.HEADERS;
+      case 7:
+        return CharClass.equalsIgnoreCase(name, "referer") ? TargetKind.HEADERS | TargetKind.UA_REFERER
+            : TargetKind.HEADERS;
+      case 10:
+        if (CharClass.equalsIgnoreCase(name, "user-agent")) {
+          return TargetKind.HEADERS | TargetKind.UA_REFERER;
+        }
+        // x-filename, x_filename, x.filename
+        return CharClass.regionMatchesIgnoreCase(name, 2, "filename", 0, 8)
+            && (name.charAt(0) == 'x' || name.charAt(0) == 'X')
+            && (name.charAt(1) == '-' || name.charAt(1) == '_' || name.charAt(1) == '.')
+            ? TargetKind.HEADERS | TargetKind.FILENAMES : TargetKind.HEADERS;
+      case 11:
+        return CharClass.equalsIgnoreCase(name, "x-file-name") ? TargetKind.HEADERS | TargetKind.FILENAMES
+            : TargetKind.HEADERS;
+      default:
+        return TargetKind.HEADERS;
+    }
   }
 
   /**
@@ -102,31 +138,31 @@ public final class RequestFacts {
     if (contentType != null && contentType.isJson()) {
       bodyError = JsonArguments.parse(request.bodyUtf8(), this::addBodyArgumentName, this::addBodyArgument);
       if (bodyError != null) {
-        bodyTargets.add(new Target(TargetKind.BODY, "REQUEST_BODY", request.body()));
+        addBodyTarget(new Target(TargetKind.BODY, "REQUEST_BODY", request.body()));
       }
       return;
     }
     String body = request.body();
     if (contentType == null) {
       FormParser.parse(body, this::addFormField);
-      bodyTargets.add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
+      addBodyTarget(new Target(TargetKind.BODY, "REQUEST_BODY", body));
     } else if (contentType.isForm()) {
       FormParser.parse(body, this::addFormField);
     } else if (contentType.isMultipart()) {
       multipart = MultipartParser.parse(body, contentType.parameter("boundary"));
       bodyError = multipart.error();
       for (MultipartPart part : multipart.parts()) {
-        bodyTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", part.name(), part.name()));
+        addBodyTarget(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", part.name(), part.name()));
         if (part.filename() != null) {
-          bodyTargets.add(new Target(TargetKind.FILENAMES, "FILES", part.name(), part.filename()));
+          addBodyTarget(new Target(TargetKind.FILENAMES, "FILES", part.name(), part.filename()));
         } else {
-          bodyTargets.add(new Target(TargetKind.ARGS, "ARGS", part.name(), part.value()));
+          addBodyTarget(new Target(TargetKind.ARGS, "ARGS", part.name(), part.value()));
         }
       }
     } else if (contentType.isXml()) {
       XmlText.extract(body, this::addBodyArgument);
     } else {
-      bodyTargets.add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
+      addBodyTarget(new Target(TargetKind.BODY, "REQUEST_BODY", body));
     }
   }
 
@@ -150,14 +186,38 @@ public final class RequestFacts {
     return path;
   }
 
-  /** Values from the request line and headers. */
-  public List<Target> headerTargets() {
+  /** Values from the request line and headers, in an array of their own. */
+  public Target[] headerTargets() {
+    return copy(headerTargets, headerTargetCount);
+  }
+
+  /** Values from the body (none until {@link #parseBody()}), in an array of their own. */
+  public Target[] bodyTargets() {
+    return copy(bodyTargets, bodyTargetCount);
+  }
+
+  private static Target[] copy(Target[] targets, int count) {
+    Target[] copy = new Target[count];
+    System.arraycopy(targets, 0, copy, 0, count);
+    return copy;
+  }
+
+  /** {@link #headerTargets()} for the engine: read by index up to {@link #headerTargetCount()}. */
+  Target[] headerTargetArray() {
     return headerTargets;
   }
 
-  /** Values from the body (empty until {@link #parseBody()}). */
-  public List<Target> bodyTargets() {
+  int headerTargetCount() {
+    return headerTargetCount;
+  }
+
+  /** {@link #bodyTargets()} for the engine: read by index up to {@link #bodyTargetCount()}. */
+  Target[] bodyTargetArray() {
     return bodyTargets;
+  }
+
+  int bodyTargetCount() {
+    return bodyTargetCount;
   }
 
   /** The multipart parse, or null when the body is not multipart. */

@@ -127,7 +127,7 @@ public final class WafEngine {
   public Inspection inspectHeaders(RequestFacts facts) {
     Inspection inspection = new Inspection(threshold);
     runRequestRules(headerRequestRules, facts, inspection);
-    runValueRules(facts.headerTargets(), inspection);
+    runValueRules(facts.headerTargetArray(), facts.headerTargetCount(), inspection);
     return inspection;
   }
 
@@ -135,7 +135,7 @@ public final class WafEngine {
   public void inspectBody(RequestFacts facts, Inspection inspection) {
     facts.parseBody();
     runRequestRules(bodyRequestRules, facts, inspection);
-    runValueRules(facts.bodyTargets(), inspection);
+    runValueRules(facts.bodyTargetArray(), facts.bodyTargetCount(), inspection);
   }
 
   private void runRequestRules(Rule[] rules, RequestFacts facts, Inspection inspection) {
@@ -202,7 +202,7 @@ public final class WafEngine {
     return table;
   }
 
-  private void runValueRules(List<Target> targets, Inspection inspection) {
+  private void runValueRules(Target[] targets, int count, Inspection inspection) {
     // Value by value, every rule in turn: a value's keyword occurrences are then found in one
     // pass for all keyword rules (select). A rule leaves the pending set when it
     // matches (or matched in an earlier phase); matches are added in rule order, as a
@@ -226,8 +226,8 @@ public final class WafEngine {
       }
     }
     boolean perTarget = exclusions.hasTargetExclusions();
-    for (int i = 0; i < targets.size(); i++) {
-      Target target = targets.get(i);
+    for (int i = 0; i < count; i++) {
+      Target target = targets[i];
       if (select(target) == 0) {
         continue;
       }

@@ -24,6 +24,10 @@ public final class Target {
   private int signature;
   private boolean scanned;
   private boolean needsDecoding;
+  /** The value has a {@code %} or {@code +} (URL decoding may change it), once scanned. */
+  private boolean hasUrlEscape;
+  /** The value has a {@code &} (entity decoding may change it), once scanned. */
+  private boolean hasAmpersand;
   private boolean hasNul;
   private boolean hasNonAscii;
   private boolean decodedSigned;
@@ -37,6 +41,8 @@ public final class Target {
   // What scan notes per ASCII character: its CharacterSignature bit in the low 32 bits, these
   // above, so one table read and one OR per character collect everything.
   private static final long DECODE = 1L << 32;
+  private static final long URL_ESCAPE = 1L << 36;
+  private static final long AMPERSAND = 1L << 37;
   private static final long UPPER = 1L << 33;
   private static final long SEEN_NUL = 1L << 34;
   private static final long SEEN_NON_ASCII = 1L << 35;
@@ -46,9 +52,9 @@ public final class Target {
     for (char c = 0; c < 128; c++) {
       CLASSES[c] = CharacterSignature.BITS[c] & 0xffffffffL;
     }
-    CLASSES['%'] |= DECODE;
-    CLASSES['&'] |= DECODE;
-    CLASSES['+'] |= DECODE;
+    CLASSES['%'] |= DECODE | URL_ESCAPE;
+    CLASSES['&'] |= DECODE | AMPERSAND;
+    CLASSES['+'] |= DECODE | URL_ESCAPE;
     CLASSES[0] |= DECODE | SEEN_NUL;
     for (char c = 'A'; c <= 'Z'; c++) {
       CLASSES[c] |= UPPER;
@@ -118,6 +124,8 @@ public final class Target {
     long seen = classifyAndLowercase(chars, n, CLASSES);
     signature = (int) seen;
     needsDecoding = (seen & DECODE) != 0;
+    hasUrlEscape = (seen & URL_ESCAPE) != 0;
+    hasAmpersand = (seen & AMPERSAND) != 0;
     hasNul = (seen & SEEN_NUL) != 0;
     hasNonAscii = (seen & SEEN_NON_ASCII) != 0;
     if (!needsDecoding) {
@@ -232,8 +240,17 @@ public final class Target {
         return decoded;
       }
     }
-    decoded = removeNulls(HtmlEntityDecoder.decode(UrlDecoder.decode(value)));
-    return decoded;
+    // Each step runs only when the scan saw what it decodes, or an earlier step changed the
+    // value (%26 is an ampersand, %00 a NUL): each would pass over the whole value to find out.
+    String d = hasUrlEscape ? UrlDecoder.decode(value) : value;
+    if (d != value || hasAmpersand) {
+      d = HtmlEntityDecoder.decode(d);
+    }
+    if (d != value || hasNul) {
+      d = removeNulls(d);
+    }
+    decoded = d;
+    return d;
   }
 
   /** {@link CharacterSignature} of the value as parsed and as decoded. */

@@ -6,6 +6,7 @@ import dev.proxywasm.plugins.waflite.request.CookieParser;
 import dev.proxywasm.plugins.waflite.request.FormParser;
 import dev.proxywasm.plugins.waflite.request.HttpRequest;
 import dev.proxywasm.plugins.waflite.request.JsonArguments;
+import dev.proxywasm.plugins.waflite.request.JsonPath;
 import dev.proxywasm.plugins.waflite.request.MultipartParser;
 import dev.proxywasm.plugins.waflite.request.MultipartPart;
 import dev.proxywasm.plugins.waflite.request.XmlText;
@@ -136,7 +137,7 @@ public final class RequestFacts {
     }
     // A JSON body is parsed from its bytes: its Latin-1 text is only made when it fails to parse.
     if (contentType != null && contentType.isJson()) {
-      bodyError = JsonArguments.parse(request.bodyUtf8(), this::addBodyArgumentName, this::addBodyArgument);
+      bodyError = JsonArguments.parse(request.bodyUtf8(), this::addJsonName, this::addJsonValue);
       if (bodyError != null) {
         addBodyTarget(new Target(TargetKind.BODY, "REQUEST_BODY", request.body()));
       }
@@ -164,6 +165,14 @@ public final class RequestFacts {
     } else {
       addBodyTarget(new Target(TargetKind.BODY, "REQUEST_BODY", body));
     }
+  }
+
+  private void addJsonName(JsonPath path, String key) {
+    addBodyTarget(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", path, key));
+  }
+
+  private void addJsonValue(JsonPath path, String value) {
+    addBodyTarget(new Target(TargetKind.ARGS, "ARGS", path, value));
   }
 
   private void addFormField(String name, String value) {

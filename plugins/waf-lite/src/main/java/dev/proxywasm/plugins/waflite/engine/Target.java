@@ -1,6 +1,7 @@
 package dev.proxywasm.plugins.waflite.engine;
 
 import dev.proxywasm.plugins.waflite.detect.KeywordSieve;
+import dev.proxywasm.plugins.waflite.request.JsonPath;
 import dev.proxywasm.plugins.waflite.transform.CommandLineNormaliser;
 import dev.proxywasm.plugins.waflite.transform.HtmlEntityDecoder;
 import dev.proxywasm.plugins.waflite.transform.UrlDecoder;
@@ -16,6 +17,7 @@ public final class Target {
   private final int kind;
   private final String collection;
   private final String key;
+  private final JsonPath path;
   private String name;
   private final String value;
   private String decoded;
@@ -67,7 +69,7 @@ public final class Target {
    * @param value the value as parsed (arguments are already URL-decoded once)
    */
   public Target(int kind, String name, String value) {
-    this(kind, name, null, value);
+    this(kind, name, (String) null, value);
   }
 
   /**
@@ -78,6 +80,20 @@ public final class Target {
     this.kind = kind;
     this.collection = collection;
     this.key = key;
+    this.path = null;
+    this.value = value;
+  }
+
+  /**
+   * A JSON argument or key, named by {@code path}: its dotted form too is only built when
+   * needed. (Each constructor sets every field itself: one delegating to another costs TeaVM a
+   * call per value.)
+   */
+  public Target(int kind, String collection, JsonPath path, String value) {
+    this.kind = kind;
+    this.collection = collection;
+    this.key = null;
+    this.path = path;
     this.value = value;
   }
 
@@ -89,7 +105,7 @@ public final class Target {
   /** Collection and key, e.g. {@code ARGS:q}, {@code REQUEST_HEADERS:User-Agent}. */
   public String name() {
     if (name == null) {
-      name = key == null ? collection : join(collection, key);
+      name = key != null ? join(collection, key) : path != null ? join(collection, path.toString()) : collection;
     }
     return name;
   }

@@ -20,6 +20,12 @@ public final class HttpRequest {
   private String[] headerValues = new String[16];
   private int[] nameLengths = new int[16];
   private int headerCount;
+  // The names asked for and their answers: rules ask for the same few headers (host, referer,
+  // content-length...) several times per request, usually by the same literal, and a lookup
+  // compares names through String calls. A name is recognised by identity only.
+  private final String[] askedNames = new String[8];
+  private final String[] answers = new String[8];
+  private int asked;
   private final int queryStart;
   private String rawPath;
   private String query;
@@ -54,6 +60,7 @@ public final class HttpRequest {
     headerValues[i] = value == null ? "" : value;
     nameLengths[i] = name.length();
     headerCount = i + 1;
+    asked = 0;
     return this;
   }
 
@@ -162,6 +169,20 @@ public final class HttpRequest {
 
   /** The first value of header {@code name} (case-insensitive), or null. */
   public String header(String name) {
+    for (int k = 0; k < asked; k++) {
+      if (askedNames[k] == name) {
+        return answers[k];
+      }
+    }
+    String answer = find(name);
+    if (asked < askedNames.length) {
+      askedNames[asked] = name;
+      answers[asked++] = answer;
+    }
+    return answer;
+  }
+
+  private String find(String name) {
     int length = name.length();
     for (int i = 0; i < headerCount; i++) {
       if (nameLengths[i] == length && CharClass.regionMatchesIgnoreCase(headerNames[i], 0, name, 0, length)) {

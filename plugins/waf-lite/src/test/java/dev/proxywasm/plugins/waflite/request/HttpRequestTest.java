@@ -28,6 +28,22 @@ class HttpRequestTest {
   }
 
   @Test
+  void repeatedLookupsAnswerAlikeAndSeeHeadersAddedSince() {
+    HttpRequest request = new HttpRequest("GET", "/", "").header("Referer", "https://a.example/");
+    String name = "referer";
+    assertEquals("https://a.example/", request.header(name));
+    assertEquals("https://a.example/", request.header(name));
+    assertEquals("https://a.example/", request.header(new String("REFERER".toCharArray())));
+    assertNull(request.header("host"));
+    request.header("Host", "a.example");
+    assertEquals("a.example", request.header("host"));
+    for (int i = 0; i < 12; i++) {
+      assertNull(request.header("x-absent-" + i));
+    }
+    assertEquals("a.example", request.header("host"));
+  }
+
+  @Test
   void hasBodyOnlyWithAtLeastOneByte() {
     assertTrue(new HttpRequest("POST", "/", "").body(new byte[] {'x'}, false).hasBody());
     assertFalse(new HttpRequest("POST", "/", "").body(new byte[0], false).hasBody());

@@ -36,6 +36,8 @@ public final class Target {
   private static char[] scratch = new char[256];
   /** The String whose characters {@link #scratch} holds (from index 0), or null. */
   private static String inScratch;
+  /** The length of {@link #inScratch}. */
+  private static int scratchLength;
   /** {@link #flags()} bit: the value as parsed contains a NUL character. */
   public static final int NUL = 1;
   /** {@link #flags()} bit: the value as parsed contains a character above U+007F. */
@@ -135,7 +137,13 @@ public final class Target {
   private void scan() {
     scanned = true;
     int n = value.length();
-    char[] chars = scratch(n);
+    // The buffer is read here, not through scratch(n): a static call per value costs TeaVM a
+    // class-initialisation check and a frame.
+    char[] chars = scratch;
+    if (chars.length < n) {
+      chars = scratch(n);
+    }
+    inScratch = null;
     value.getChars(0, n, chars, 0);
     long seen = classifyAndLowercase(chars, n, CLASSES);
     signature = (int) seen;
@@ -148,6 +156,7 @@ public final class Target {
       decoded = value;
       lower = (seen & UPPER) != 0 ? new String(chars, 0, n) : value;
       inScratch = lower;
+      scratchLength = n;
     }
   }
 
@@ -158,7 +167,7 @@ public final class Target {
    */
   long keywords(KeywordSieve sieve) {
     String l = lower();
-    return l == inScratch ? sieve.present(l, scratch, l.length()) : sieve.present(l);
+    return l == inScratch ? sieve.present(l, scratch, scratchLength) : sieve.present(l);
   }
 
   /**
@@ -298,6 +307,7 @@ public final class Target {
     if (lower == null) {
       lower = (seen & UPPER) != 0 ? new String(chars, 0, n) : d;
       inScratch = lower;
+      scratchLength = n;
     }
   }
 
@@ -369,6 +379,7 @@ public final class Target {
     }
     String lower = changed ? new String(chars, 0, n) : s;
     inScratch = lower;
+    scratchLength = n;
     return lower;
   }
 }

@@ -19,14 +19,16 @@ import dev.proxywasm.plugins.waflite.transform.UrlDecoder;
  * body, plus the facts protocol rules need (content type, multipart parts, parse errors).
  */
 public final class RequestFacts {
+  /** {@link #headerKind}'s answer for the Cookie header, whose pairs are values of their own. */
+  private static final int COOKIE = -1;
   private final HttpRequest request;
   private final ContentType contentType;
-  // Plain arrays, filled by add and read by the engine by index: ArrayList's add and get cost
-  // TeaVM a call, a bounds check and a cast each, per value and phase.
-  private Target[] headerTargets = new Target[32];
-  private int headerTargetCount;
-  private Target[] bodyTargets = new Target[32];
-  private int bodyTargetCount;
+  // One plain array, read by the engine by index (ArrayList's add and get cost TeaVM a call, a
+  // bounds check and a cast each, per value and phase): the values from the request line and
+  // headers, then from the body.
+  private Target[] targets = new Target[64];
+  private int targetCount;
+  private final int headerTargetCount;
   private final String path;
   private MultipartParser multipart;
   private String bodyError;
@@ -37,62 +39,49 @@ public final class RequestFacts {
     this.request = request;
     this.contentType = ContentType.parse(request.header("content-type"));
     this.path = PathNormaliser.normalise(UrlDecoder.decode(request.rawPath()));
-    addHeaderTarget(new Target(TargetKind.PATH, "REQUEST_FILENAME", path));
-    addHeaderTarget(new Target(TargetKind.RAW_URI, "REQUEST_URI_RAW", request.uri()));
+    add(new Target(TargetKind.PATH, "REQUEST_FILENAME", path));
+    add(new Target(TargetKind.RAW_URI, "REQUEST_URI_RAW", request.uri()));
     FormParser.parse(request.query(), this::addQueryArgument);
     for (int i = 0; i < request.headerCount(); i++) {
       String name = request.headerName(i);
       String value = request.headerValue(i);
-      addHeaderTarget(new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES", name, name));
+      add(new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES", name, name));
       int kind = headerKind(name);
       if (kind == COOKIE) {
         CookieParser.parse(value, this::addCookie);
         continue;
       }
-      addHeaderTarget(new Target(kind, "REQUEST_HEADERS", name, value));
+      add(new Target(kind, "REQUEST_HEADERS", name, value));
     }
+    headerTargetCount = targetCount;
   }
 
   private void addQueryArgument(String name, String value) {
-    addHeaderTarget(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, name));
-    addHeaderTarget(new Target(TargetKind.ARGS, "ARGS", name, value));
+    add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, name));
+    add(new Target(TargetKind.ARGS, "ARGS", name, value));
   }
 
   private void addCookie(String name, String value) {
-    addHeaderTarget(new Target(TargetKind.COOKIE_NAMES, "REQUEST_COOKIES_NAMES", name, name));
-    addHeaderTarget(new Target(TargetKind.COOKIES, "REQUEST_COOKIES", name, value));
+    add(new Target(TargetKind.COOKIE_NAMES, "REQUEST_COOKIES_NAMES", name, name));
+    add(new Target(TargetKind.COOKIES, "REQUEST_COOKIES", name, value));
   }
 
   private void addBodyArgument(String name, String value) {
-    addBodyTarget(new Target(TargetKind.ARGS, "ARGS", name, value));
+    add(new Target(TargetKind.ARGS, "ARGS", name, value));
   }
 
   private void addBodyArgumentName(String name, String value) {
-    addBodyTarget(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, value));
+    add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, value));
   }
 
-  private void addHeaderTarget(Target target) {
-    if (headerTargetCount == headerTargets.length) {
-      headerTargets = grow(headerTargets);
+  private void add(Target target) {
+    if (targetCount == targets.length) {
+      Target[] grown = new Target[2 * targetCount];
+      System.arraycopy(targets, 0, grown, 0, targetCount);
+      targets = grown;
     }
-    headerTargets[headerTargetCount++] = target;
+    targets[targetCount++] = target;
   }
-
-  private void addBodyTarget(Target target) {
-    if (bodyTargetCount == bodyTargets.length) {
-      bodyTargets = grow(bodyTargets);
-    }
-    bodyTargets[bodyTargetCount++] = target;
-  }
-
-  private static Target[] grow(Target[] targets) {
-    Target[] grown = new Target[2 * targets.length];
-    System.arraycopy(targets, 0, grown, 0, targets.length);
-    return grown;
-  }
-
-  /** {@link #headerKind}'s answer for the Cookie header, whose pairs are values of their own. */
-  private static final int COOKIE = -1;
 
   /**
    * The {@link TargetKind} of the value of header {@code name}, or {@link #COOKIE}: the length
@@ -137,42 +126,38 @@ public final class RequestFacts {
     }
     // A JSON body is parsed from its bytes: its Latin-1 text is only made when it fails to parse.
     if (contentType != null && contentType.isJson()) {
-      bodyError = JsonArguments.parse(request.bodyUtf8(), this::addJsonName, this::addJsonValue);
+      bodyError = JsonArguments.parse(request.bodyUtf8(), this::addJsonArgument);
       if (bodyError != null) {
-        addBodyTarget(new Target(TargetKind.BODY, "REQUEST_BODY", request.body()));
+        add(new Target(TargetKind.BODY, "REQUEST_BODY", request.body()));
       }
       return;
     }
     String body = request.body();
     if (contentType == null) {
       FormParser.parse(body, this::addFormField);
-      addBodyTarget(new Target(TargetKind.BODY, "REQUEST_BODY", body));
+      add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
     } else if (contentType.isForm()) {
       FormParser.parse(body, this::addFormField);
     } else if (contentType.isMultipart()) {
       multipart = MultipartParser.parse(body, contentType.parameter("boundary"));
       bodyError = multipart.error();
       for (MultipartPart part : multipart.parts()) {
-        addBodyTarget(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", part.name(), part.name()));
+        add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", part.name(), part.name()));
         if (part.filename() != null) {
-          addBodyTarget(new Target(TargetKind.FILENAMES, "FILES", part.name(), part.filename()));
+          add(new Target(TargetKind.FILENAMES, "FILES", part.name(), part.filename()));
         } else {
-          addBodyTarget(new Target(TargetKind.ARGS, "ARGS", part.name(), part.value()));
+          add(new Target(TargetKind.ARGS, "ARGS", part.name(), part.value()));
         }
       }
     } else if (contentType.isXml()) {
       XmlText.extract(body, this::addBodyArgument);
     } else {
-      addBodyTarget(new Target(TargetKind.BODY, "REQUEST_BODY", body));
+      add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
     }
   }
 
-  private void addJsonName(JsonPath path, String key) {
-    addBodyTarget(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", path, key));
-  }
-
-  private void addJsonValue(JsonPath path, String value) {
-    addBodyTarget(new Target(TargetKind.ARGS, "ARGS", path, value));
+  private void addJsonArgument(JsonPath path, String text, boolean isKey) {
+    add(new Target(isKey ? TargetKind.ARG_NAMES : TargetKind.ARGS, isKey ? "ARGS_NAMES" : "ARGS", path, text));
   }
 
   private void addFormField(String name, String value) {
@@ -197,36 +182,33 @@ public final class RequestFacts {
 
   /** Values from the request line and headers, in an array of their own. */
   public Target[] headerTargets() {
-    return copy(headerTargets, headerTargetCount);
+    return copy(0, headerTargetCount);
   }
 
   /** Values from the body (none until {@link #parseBody()}), in an array of their own. */
   public Target[] bodyTargets() {
-    return copy(bodyTargets, bodyTargetCount);
+    return copy(headerTargetCount, targetCount);
   }
 
-  private static Target[] copy(Target[] targets, int count) {
-    Target[] copy = new Target[count];
-    System.arraycopy(targets, 0, copy, 0, count);
+  private Target[] copy(int from, int to) {
+    Target[] copy = new Target[to - from];
+    System.arraycopy(targets, from, copy, 0, to - from);
     return copy;
   }
 
-  /** {@link #headerTargets()} for the engine: read by index up to {@link #headerTargetCount()}. */
-  Target[] headerTargetArray() {
-    return headerTargets;
+  /** Every value, for the engine: {@link #headerTargets()} then {@link #bodyTargets()}. */
+  Target[] targets() {
+    return targets;
   }
 
+  /** Where the body's values start in {@link #targets()}. */
   int headerTargetCount() {
     return headerTargetCount;
   }
 
-  /** {@link #bodyTargets()} for the engine: read by index up to {@link #bodyTargetCount()}. */
-  Target[] bodyTargetArray() {
-    return bodyTargets;
-  }
-
-  int bodyTargetCount() {
-    return bodyTargetCount;
+  /** How many values {@link #targets()} holds. */
+  int targetCount() {
+    return targetCount;
   }
 
   /** The multipart parse, or null when the body is not multipart. */

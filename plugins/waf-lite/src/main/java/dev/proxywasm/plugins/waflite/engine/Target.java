@@ -107,7 +107,8 @@ public final class Target {
   /** Collection and key, e.g. {@code ARGS:q}, {@code REQUEST_HEADERS:User-Agent}. */
   public String name() {
     if (name == null) {
-      name = key != null ? join(collection, key) : path != null ? join(collection, path.toString()) : collection;
+      String k = key != null ? key : path != null ? path.toString() : null;
+      name = k == null ? collection : join(collection, k);
     }
     return name;
   }
@@ -162,12 +163,22 @@ public final class Target {
 
   /**
    * The sets of {@code sieve} that may have a keyword in {@link #lower()}: read from the
-   * lowercased characters the scan (or lowercasing) just left in the scratch buffer when they
-   * are still there, as they are when the engine asks right after {@link #signature()}.
+   * lowercased characters the scan (or lowercasing) just left in the scratch buffer, as they are
+   * when the engine asks right after {@link #signature()}, else copied there first.
    */
   long keywords(KeywordSieve sieve) {
     String l = lower();
-    return l == inScratch ? sieve.present(l, scratch, scratchLength) : sieve.present(l);
+    if (l != inScratch) {
+      int n = l.length();
+      char[] chars = scratch;
+      if (chars.length < n) {
+        chars = scratch(n);
+      }
+      l.getChars(0, n, chars, 0);
+      inScratch = l;
+      scratchLength = n;
+    }
+    return sieve.present(l, scratch, scratchLength);
   }
 
   /**

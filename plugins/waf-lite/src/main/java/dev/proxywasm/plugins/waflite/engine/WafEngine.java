@@ -45,8 +45,6 @@ public final class WafEngine {
   /** The table's tail: character bits, flag bits and keyword bits any rule needs, then 1 when the kind has rules. */
   private static final int TAIL = 4;
 
-  /** Per word, a bit for every value rule. */
-  private final long[] allRules;
   // Per-call scratch (the engine serves one call at a time): the rules still to run, the rules
   // a value must meet, the rules that matched in this phase, and per rule its first match and
   // where (set only for the rules in matched, so only those are visited and cleared).
@@ -111,10 +109,6 @@ public final class WafEngine {
     pending = new long[words];
     selected = new long[words];
     matched = new long[words];
-    allRules = new long[words];
-    for (int r = 0; r < count; r++) {
-      allRules[r >>> 6] |= 1L << r;
-    }
     matchedData = new String[count];
     matchedTargets = new Target[count];
     this.headerRequestRules = headers.toArray(new Rule[0]);
@@ -127,7 +121,7 @@ public final class WafEngine {
   public Inspection inspectHeaders(RequestFacts facts) {
     Inspection inspection = new Inspection(threshold);
     runRequestRules(headerRequestRules, facts, inspection);
-    runValueRules(facts.headerTargetArray(), facts.headerTargetCount(), inspection);
+    runValueRules(facts.targets(), 0, facts.headerTargetCount(), inspection);
     return inspection;
   }
 
@@ -135,7 +129,7 @@ public final class WafEngine {
   public void inspectBody(RequestFacts facts, Inspection inspection) {
     facts.parseBody();
     runRequestRules(bodyRequestRules, facts, inspection);
-    runValueRules(facts.bodyTargetArray(), facts.bodyTargetCount(), inspection);
+    runValueRules(facts.targets(), facts.headerTargetCount(), facts.targetCount(), inspection);
   }
 
   private void runRequestRules(Rule[] rules, RequestFacts facts, Inspection inspection) {
@@ -202,7 +196,7 @@ public final class WafEngine {
     return table;
   }
 
-  private void runValueRules(Target[] targets, int count, Inspection inspection) {
+  private void runValueRules(Target[] targets, int from, int to, Inspection inspection) {
     // Value by value, every rule in turn: a value's keyword occurrences are then found in one
     // pass for all keyword rules (select). A rule leaves the pending set when it
     // matches (or matched in an earlier phase); matches are added in rule order, as a
@@ -212,7 +206,8 @@ public final class WafEngine {
     long[] pending = this.pending;
     long[] matched = this.matched;
     for (int w = 0; w < words; w++) {
-      pending[w] = allRules[w];
+      // Bits past the last rule stay set harmlessly: no table entry has them.
+      pending[w] = -1L;
       matched[w] = 0;
     }
     // Rules that fired in an earlier phase (usually none) do not run again.
@@ -226,7 +221,7 @@ public final class WafEngine {
       }
     }
     boolean perTarget = exclusions.hasTargetExclusions();
-    for (int i = 0; i < count; i++) {
+    for (int i = from; i < to; i++) {
       Target target = targets[i];
       if (select(target) == 0) {
         continue;

@@ -1,8 +1,11 @@
 package dev.proxywasm.plugins.waflite.request;
 
-/** Receives what {@link JsonArguments} finds: a path and a key or scalar value. */
+/** Receives what {@link JsonArguments} finds: every key and every scalar value, with its path. */
 @FunctionalInterface
 public interface JsonArgumentSink {
-  /** One key or value; {@code path} names it (its dotted form is built when asked for). */
-  void accept(JsonPath path, String value);
+  /**
+   * One key ({@code isKey}) or scalar value; {@code path} names it (its dotted form is built
+   * when asked for).
+   */
+  void accept(JsonPath path, String text, boolean isKey);
 }

@@ -19,11 +19,11 @@ public final class JsonArguments {
   private JsonArguments() {}
 
   /**
-   * Parses {@code json} (UTF-8), feeding keys to {@code names} and scalar values to {@code values}.
+   * Parses {@code json} (UTF-8), feeding its keys and scalar values to {@code sink}.
    *
    * @return null when the whole document parsed, else why it did not
    */
-  public static String parse(byte[] json, JsonArgumentSink names, JsonArgumentSink values) {
+  public static String parse(byte[] json, JsonArgumentSink sink) {
     // paths[d] is the path at depth d: a container adds no segment, a member its key. A path is
     // a small link to its parent, its dotted String being built only if someone asks.
     JsonPath[] paths = new JsonPath[MAX_DEPTH + 2];
@@ -45,10 +45,10 @@ public final class JsonArguments {
             String key = reader.text();
             JsonPath path = paths[depth - 1].member(key);
             paths[depth] = path;
-            names.accept(path, key);
+            sink.accept(path, key, true);
             break;
           default:
-            values.accept(paths[depth], reader.text());
+            sink.accept(paths[depth], reader.text(), false);
             break;
         }
       }

@@ -30,14 +30,7 @@ public final class JsonPath {
   @Override
   public String toString() {
     if (name == null) {
-      String prefix = parent.toString();
-      int p = prefix.length();
-      int k = key.length();
-      char[] chars = new char[p + 1 + k];
-      prefix.getChars(0, p, chars, 0);
-      chars[p] = '.';
-      key.getChars(0, k, chars, p + 1);
-      name = new String(chars);
+      name = parent.toString() + "." + key;
     }
     return name;
   }

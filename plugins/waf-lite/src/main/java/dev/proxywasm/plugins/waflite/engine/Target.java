@@ -162,12 +162,21 @@ public final class Target {
   }
 
   /**
-   * The sets of {@code sieve} that may have a keyword in {@link #lower()}: read from the
-   * lowercased characters the scan (or lowercasing) just left in the scratch buffer, as they are
-   * when the engine asks right after {@link #signature()}, else copied there first.
+   * {@link #flags()} for the engine, once {@link #signature()} has scanned the value: a field
+   * read, where the public getter's possible scan costs a call and a frame per value.
+   */
+  int scannedFlags() {
+    return (hasNul ? NUL : 0) | (hasNonAscii ? NON_ASCII : 0);
+  }
+
+  /**
+   * The sets of {@code sieve} that may have a keyword in {@link #lower()}, once
+   * {@link #signature()} has set it: read from the lowercased characters the scan (or
+   * lowercasing) just left in the scratch buffer, as they are when the engine asks right after
+   * {@link #signature()}, else copied there first.
    */
   long keywords(KeywordSieve sieve) {
-    String l = lower();
+    String l = lower;
     if (l != inScratch) {
       int n = l.length();
       char[] chars = scratch;

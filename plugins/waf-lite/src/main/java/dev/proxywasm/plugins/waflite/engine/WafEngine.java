@@ -261,7 +261,8 @@ public final class WafEngine {
       return 0;
     }
     int characters = target.signature() & (int) table[tail];
-    int flags = target.flags() & (int) table[tail + 1];
+    // After signature(), the value is scanned and lowercased.
+    int flags = target.scannedFlags() & (int) table[tail + 1];
     long keywords = table[tail + 2] != 0 ? target.keywords(sieve) & table[tail + 2] : 0;
     // The table's entries are read directly inside the module: every index below is within
     // words * ENTRIES by construction, and TeaVM's checked reads cost several times as much.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,9 @@ class HttpRequestTest {
     assertEquals("v17", request.header("x-h17"));
     assertNull(request.header("x-h2x"));
     assertEquals(20, request.headerCount());
+    assertEquals("X-H19", request.headerName(19));
+    assertEquals("header 20 of 20",
+        assertThrows(IndexOutOfBoundsException.class, () -> request.headerValue(20)).getMessage());
     assertEquals("/p", request.rawPath());
     assertEquals("q=1", request.query());
   }

@@ -116,6 +116,17 @@ public final class KeywordSieve {
       chars = new char[Math.max(n, 2 * chars.length)];
     }
     text.getChars(0, n, chars, 0);
+    return present(text, chars, n);
+  }
+
+  /**
+   * {@link #present(String)} for a caller already holding the characters of {@code text} in
+   * {@code chars[0, n)}, which spares a copy.
+   */
+  public long present(String text, char[] chars, int n) {
+    if (n > chars.length) {
+      throw new IllegalArgumentException("chars do not hold the text");
+    }
     long sets = PlatformDetector.isWebAssembly() ? presentInMemory(chars, n) : present(chars, n);
     KeywordSet.sieved(text, this, sets);
     return sets;

@@ -6,13 +6,12 @@ import dev.proxywasm.plugins.waflite.request.CookieParser;
 import dev.proxywasm.plugins.waflite.request.FormParser;
 import dev.proxywasm.plugins.waflite.request.HttpRequest;
 import dev.proxywasm.plugins.waflite.request.JsonArguments;
+import dev.proxywasm.plugins.waflite.request.JsonPath;
 import dev.proxywasm.plugins.waflite.request.MultipartParser;
 import dev.proxywasm.plugins.waflite.request.MultipartPart;
 import dev.proxywasm.plugins.waflite.request.XmlText;
 import dev.proxywasm.plugins.waflite.transform.PathNormaliser;
 import dev.proxywasm.plugins.waflite.transform.UrlDecoder;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A request taken apart into the values rules inspect (CRS's variables), each parsed once:
@@ -20,10 +19,16 @@ import java.util.List;
  * body, plus the facts protocol rules need (content type, multipart parts, parse errors).
  */
 public final class RequestFacts {
+  /** {@link #headerKind}'s answer for the Cookie header, whose pairs are values of their own. */
+  private static final int COOKIE = -1;
   private final HttpRequest request;
   private final ContentType contentType;
-  private final List<Target> headerTargets = new ArrayList<>();
-  private final List<Target> bodyTargets = new ArrayList<>();
+  // One plain array, read by the engine by index (ArrayList's add and get cost TeaVM a call, a
+  // bounds check and a cast each, per value and phase): the values from the request line and
+  // headers, then from the body.
+  private Target[] targets = new Target[64];
+  private int targetCount;
+  private final int headerTargetCount;
   private final String path;
   private MultipartParser multipart;
   private String bodyError;
@@ -34,55 +39,76 @@ public final class RequestFacts {
     this.request = request;
     this.contentType = ContentType.parse(request.header("content-type"));
     this.path = PathNormaliser.normalise(UrlDecoder.decode(request.rawPath()));
-    headerTargets.add(new Target(TargetKind.PATH, "REQUEST_FILENAME", path));
-    headerTargets.add(new Target(TargetKind.RAW_URI, "REQUEST_URI_RAW", request.uri()));
+    add(new Target(TargetKind.PATH, "REQUEST_FILENAME", path));
+    add(new Target(TargetKind.RAW_URI, "REQUEST_URI_RAW", request.uri()));
     FormParser.parse(request.query(), this::addQueryArgument);
     for (int i = 0; i < request.headerCount(); i++) {
       String name = request.headerName(i);
       String value = request.headerValue(i);
-      headerTargets.add(new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES", name, name));
-      if (CharClass.equalsIgnoreCase(name, "cookie")) {
+      add(new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES", name, name));
+      int kind = headerKind(name);
+      if (kind == COOKIE) {
         CookieParser.parse(value, this::addCookie);
         continue;
       }
-      int kind = TargetKind.HEADERS;
-      if (CharClass.equalsIgnoreCase(name, "user-agent") || CharClass.equalsIgnoreCase(name, "referer")) {
-        kind |= TargetKind.UA_REFERER;
-      }
-      if (isFilenameHeader(name)) {
-        kind |= TargetKind.FILENAMES;
-      }
-      headerTargets.add(new Target(kind, "REQUEST_HEADERS", name, value));
+      add(new Target(kind, "REQUEST_HEADERS", name, value));
     }
+    headerTargetCount = targetCount;
   }
 
   private void addQueryArgument(String name, String value) {
-    headerTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, name));
-    headerTargets.add(new Target(TargetKind.ARGS, "ARGS", name, value));
+    add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, name));
+    add(new Target(TargetKind.ARGS, "ARGS", name, value));
   }
 
   private void addCookie(String name, String value) {
-    headerTargets.add(new Target(TargetKind.COOKIE_NAMES, "REQUEST_COOKIES_NAMES", name, name));
-    headerTargets.add(new Target(TargetKind.COOKIES, "REQUEST_COOKIES", name, value));
+    add(new Target(TargetKind.COOKIE_NAMES, "REQUEST_COOKIES_NAMES", name, name));
+    add(new Target(TargetKind.COOKIES, "REQUEST_COOKIES", name, value));
   }
 
   private void addBodyArgument(String name, String value) {
-    bodyTargets.add(new Target(TargetKind.ARGS, "ARGS", name, value));
+    add(new Target(TargetKind.ARGS, "ARGS", name, value));
   }
 
   private void addBodyArgumentName(String name, String value) {
-    bodyTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, value));
+    add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", name, value));
   }
 
-  private static boolean isFilenameHeader(String name) {
-    int n = name.length();
-    if (n == 11) {
-      return CharClass.equalsIgnoreCase(name, "x-file-name");
+  private void add(Target target) {
+    if (targetCount == targets.length) {
+      Target[] grown = new Target[2 * targetCount];
+      System.arraycopy(targets, 0, grown, 0, targetCount);
+      targets = grown;
     }
-    // x-filename, x_filename, x.filename
-    return n == 10 && CharClass.regionMatchesIgnoreCase(name, 2, "filename", 0, 8)
-        && (name.charAt(0) == 'x' || name.charAt(0) == 'X')
-        && (name.charAt(1) == '-' || name.charAt(1) == '_' || name.charAt(1) == '.');
+    targets[targetCount++] = target;
+  }
+
+  /**
+   * The {@link TargetKind} of the value of header {@code name}, or {@link #COOKIE}: the length
+   * picks the one or two names worth comparing.
+   */
+  private static int headerKind(String name) {
+    switch (name.length()) {
+      case 6:
+        return CharClass.equalsIgnoreCase(name, "cookie") ? COOKIE : TargetKind.HEADERS;
+      case 7:
+        return CharClass.equalsIgnoreCase(name, "referer") ? TargetKind.HEADERS | TargetKind.UA_REFERER
+            : TargetKind.HEADERS;
+      case 10:
+        if (CharClass.equalsIgnoreCase(name, "user-agent")) {
+          return TargetKind.HEADERS | TargetKind.UA_REFERER;
+        }
+        // x-filename, x_filename, x.filename
+        return CharClass.regionMatchesIgnoreCase(name, 2, "filename", 0, 8)
+            && (name.charAt(0) == 'x' || name.charAt(0) == 'X')
+            && (name.charAt(1) == '-' || name.charAt(1) == '_' || name.charAt(1) == '.')
+            ? TargetKind.HEADERS | TargetKind.FILENAMES : TargetKind.HEADERS;
+      case 11:
+        return CharClass.equalsIgnoreCase(name, "x-file-name") ? TargetKind.HEADERS | TargetKind.FILENAMES
+            : TargetKind.HEADERS;
+      default:
+        return TargetKind.HEADERS;
+    }
   }
 
   /**
@@ -95,36 +121,43 @@ public final class RequestFacts {
       return;
     }
     bodyParsed = true;
-    String body = request.body();
-    if (body == null || body.isEmpty()) {
+    if (!request.hasBody()) {
       return;
     }
+    // A JSON body is parsed from its bytes: its Latin-1 text is only made when it fails to parse.
+    if (contentType != null && contentType.isJson()) {
+      bodyError = JsonArguments.parse(request.bodyUtf8(), this::addJsonArgument);
+      if (bodyError != null) {
+        add(new Target(TargetKind.BODY, "REQUEST_BODY", request.body()));
+      }
+      return;
+    }
+    String body = request.body();
     if (contentType == null) {
       FormParser.parse(body, this::addFormField);
-      bodyTargets.add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
+      add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
     } else if (contentType.isForm()) {
       FormParser.parse(body, this::addFormField);
-    } else if (contentType.isJson()) {
-      bodyError = JsonArguments.parse(request.bodyUtf8(), this::addBodyArgumentName, this::addBodyArgument);
-      if (bodyError != null) {
-        bodyTargets.add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
-      }
     } else if (contentType.isMultipart()) {
       multipart = MultipartParser.parse(body, contentType.parameter("boundary"));
       bodyError = multipart.error();
       for (MultipartPart part : multipart.parts()) {
-        bodyTargets.add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", part.name(), part.name()));
+        add(new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", part.name(), part.name()));
         if (part.filename() != null) {
-          bodyTargets.add(new Target(TargetKind.FILENAMES, "FILES", part.name(), part.filename()));
+          add(new Target(TargetKind.FILENAMES, "FILES", part.name(), part.filename()));
         } else {
-          bodyTargets.add(new Target(TargetKind.ARGS, "ARGS", part.name(), part.value()));
+          add(new Target(TargetKind.ARGS, "ARGS", part.name(), part.value()));
         }
       }
     } else if (contentType.isXml()) {
       XmlText.extract(body, this::addBodyArgument);
     } else {
-      bodyTargets.add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
+      add(new Target(TargetKind.BODY, "REQUEST_BODY", body));
     }
+  }
+
+  private void addJsonArgument(JsonPath path, String text, boolean isKey) {
+    add(new Target(isKey ? TargetKind.ARG_NAMES : TargetKind.ARGS, isKey ? "ARGS_NAMES" : "ARGS", path, text));
   }
 
   private void addFormField(String name, String value) {
@@ -147,14 +180,35 @@ public final class RequestFacts {
     return path;
   }
 
-  /** Values from the request line and headers. */
-  public List<Target> headerTargets() {
-    return headerTargets;
+  /** Values from the request line and headers, in an array of their own. */
+  public Target[] headerTargets() {
+    return copy(0, headerTargetCount);
   }
 
-  /** Values from the body (empty until {@link #parseBody()}). */
-  public List<Target> bodyTargets() {
-    return bodyTargets;
+  /** Values from the body (none until {@link #parseBody()}), in an array of their own. */
+  public Target[] bodyTargets() {
+    return copy(headerTargetCount, targetCount);
+  }
+
+  private Target[] copy(int from, int to) {
+    Target[] copy = new Target[to - from];
+    System.arraycopy(targets, from, copy, 0, to - from);
+    return copy;
+  }
+
+  /** Every value, for the engine: {@link #headerTargets()} then {@link #bodyTargets()}. */
+  Target[] targets() {
+    return targets;
+  }
+
+  /** Where the body's values start in {@link #targets()}. */
+  int headerTargetCount() {
+    return headerTargetCount;
+  }
+
+  /** How many values {@link #targets()} holds. */
+  int targetCount() {
+    return targetCount;
   }
 
   /** The multipart parse, or null when the body is not multipart. */

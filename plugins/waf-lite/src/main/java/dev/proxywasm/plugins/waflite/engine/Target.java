@@ -1,5 +1,7 @@
 package dev.proxywasm.plugins.waflite.engine;
 
+import dev.proxywasm.plugins.waflite.detect.KeywordSieve;
+import dev.proxywasm.plugins.waflite.request.JsonPath;
 import dev.proxywasm.plugins.waflite.transform.CommandLineNormaliser;
 import dev.proxywasm.plugins.waflite.transform.HtmlEntityDecoder;
 import dev.proxywasm.plugins.waflite.transform.UrlDecoder;
@@ -15,6 +17,7 @@ public final class Target {
   private final int kind;
   private final String collection;
   private final String key;
+  private final JsonPath path;
   private String name;
   private final String value;
   private String decoded;
@@ -23,10 +26,18 @@ public final class Target {
   private int signature;
   private boolean scanned;
   private boolean needsDecoding;
+  /** The value has a {@code %} or {@code +} (URL decoding may change it), once scanned. */
+  private boolean hasUrlEscape;
+  /** The value has a {@code &} (entity decoding may change it), once scanned. */
+  private boolean hasAmpersand;
   private boolean hasNul;
   private boolean hasNonAscii;
   private boolean decodedSigned;
   private static char[] scratch = new char[256];
+  /** The String whose characters {@link #scratch} holds (from index 0), or null. */
+  private static String inScratch;
+  /** The length of {@link #inScratch}. */
+  private static int scratchLength;
   /** {@link #flags()} bit: the value as parsed contains a NUL character. */
   public static final int NUL = 1;
   /** {@link #flags()} bit: the value as parsed contains a character above U+007F. */
@@ -34,6 +45,8 @@ public final class Target {
   // What scan notes per ASCII character: its CharacterSignature bit in the low 32 bits, these
   // above, so one table read and one OR per character collect everything.
   private static final long DECODE = 1L << 32;
+  private static final long URL_ESCAPE = 1L << 36;
+  private static final long AMPERSAND = 1L << 37;
   private static final long UPPER = 1L << 33;
   private static final long SEEN_NUL = 1L << 34;
   private static final long SEEN_NON_ASCII = 1L << 35;
@@ -43,9 +56,9 @@ public final class Target {
     for (char c = 0; c < 128; c++) {
       CLASSES[c] = CharacterSignature.BITS[c] & 0xffffffffL;
     }
-    CLASSES['%'] |= DECODE;
-    CLASSES['&'] |= DECODE;
-    CLASSES['+'] |= DECODE;
+    CLASSES['%'] |= DECODE | URL_ESCAPE;
+    CLASSES['&'] |= DECODE | AMPERSAND;
+    CLASSES['+'] |= DECODE | URL_ESCAPE;
     CLASSES[0] |= DECODE | SEEN_NUL;
     for (char c = 'A'; c <= 'Z'; c++) {
       CLASSES[c] |= UPPER;
@@ -58,7 +71,7 @@ public final class Target {
    * @param value the value as parsed (arguments are already URL-decoded once)
    */
   public Target(int kind, String name, String value) {
-    this(kind, name, null, value);
+    this(kind, name, (String) null, value);
   }
 
   /**
@@ -69,6 +82,20 @@ public final class Target {
     this.kind = kind;
     this.collection = collection;
     this.key = key;
+    this.path = null;
+    this.value = value;
+  }
+
+  /**
+   * A JSON argument or key, named by {@code path}: its dotted form too is only built when
+   * needed. (Each constructor sets every field itself: one delegating to another costs TeaVM a
+   * call per value.)
+   */
+  public Target(int kind, String collection, JsonPath path, String value) {
+    this.kind = kind;
+    this.collection = collection;
+    this.key = null;
+    this.path = path;
     this.value = value;
   }
 
@@ -80,7 +107,8 @@ public final class Target {
   /** Collection and key, e.g. {@code ARGS:q}, {@code REQUEST_HEADERS:User-Agent}. */
   public String name() {
     if (name == null) {
-      name = key == null ? collection : join(collection, key);
+      String k = key != null ? key : path != null ? path.toString() : null;
+      name = k == null ? collection : join(collection, k);
     }
     return name;
   }
@@ -110,27 +138,67 @@ public final class Target {
   private void scan() {
     scanned = true;
     int n = value.length();
-    char[] chars = scratch(n);
+    // The buffer is read here, not through scratch(n): a static call per value costs TeaVM a
+    // class-initialisation check and a frame.
+    char[] chars = scratch;
+    if (chars.length < n) {
+      chars = scratch(n);
+    }
+    inScratch = null;
     value.getChars(0, n, chars, 0);
-    long seen = classifyAndLowercase(chars, n);
+    long seen = classifyAndLowercase(chars, n, CLASSES);
     signature = (int) seen;
     needsDecoding = (seen & DECODE) != 0;
+    hasUrlEscape = (seen & URL_ESCAPE) != 0;
+    hasAmpersand = (seen & AMPERSAND) != 0;
     hasNul = (seen & SEEN_NUL) != 0;
     hasNonAscii = (seen & SEEN_NON_ASCII) != 0;
     if (!needsDecoding) {
       decoded = value;
       lower = (seen & UPPER) != 0 ? new String(chars, 0, n) : value;
+      inScratch = lower;
+      scratchLength = n;
     }
+  }
+
+  /**
+   * {@link #flags()} for the engine, once {@link #signature()} has scanned the value: a field
+   * read, where the public getter's possible scan costs a call and a frame per value.
+   */
+  int scannedFlags() {
+    return (hasNul ? NUL : 0) | (hasNonAscii ? NON_ASCII : 0);
+  }
+
+  /**
+   * The sets of {@code sieve} that may have a keyword in {@link #lower()}, once
+   * {@link #signature()} has set it: read from the lowercased characters the scan (or
+   * lowercasing) just left in the scratch buffer, as they are when the engine asks right after
+   * {@link #signature()}, else copied there first.
+   */
+  long keywords(KeywordSieve sieve) {
+    String l = lower;
+    if (l != inScratch) {
+      int n = l.length();
+      char[] chars = scratch;
+      if (chars.length < n) {
+        chars = scratch(n);
+      }
+      l.getChars(0, n, chars, 0);
+      inScratch = l;
+      scratchLength = n;
+    }
+    return sieve.present(l, scratch, scratchLength);
   }
 
   /**
    * ORs the {@link #CLASSES} of {@code chars[0, n)} together, lowercasing ASCII capitals in
    * place. Inside the Wasm module it reads memory directly (the range is checked by the
    * caller, and nothing allocates meanwhile): TeaVM's checked array loop costs twice as much
-   * per character. On the JVM (unit tests) it is a plain loop.
+   * per character. On the JVM (unit tests) it is a plain loop. The callers pass
+   * {@link #CLASSES}: a method reading it itself opens with a class-initialisation check, which
+   * costs a shadow-stack frame per call.
    */
-  private static long classifyAndLowercase(char[] chars, int n) {
-    long[] classes = CLASSES;
+  private long classifyAndLowercase(char[] chars, int n, long[] classes) {
     long seen = 0;
     if (PlatformDetector.isWebAssembly()) {
       Address at = Address.ofData(chars);
@@ -170,6 +238,7 @@ public final class Target {
    * {@code charAt} per character, and {@code toCharArray} allocates each time.
    */
   static char[] scratch(int n) {
+    inScratch = null;
     if (scratch.length < n) {
       scratch = new char[Math.max(n, 2 * scratch.length)];
     }
@@ -216,8 +285,17 @@ public final class Target {
         return decoded;
       }
     }
-    decoded = removeNulls(HtmlEntityDecoder.decode(UrlDecoder.decode(value)));
-    return decoded;
+    // Each step runs only when the scan saw what it decodes, or an earlier step changed the
+    // value (%26 is an ampersand, %00 a NUL): each would pass over the whole value to find out.
+    String d = hasUrlEscape ? UrlDecoder.decode(value) : value;
+    if (d != value || hasAmpersand) {
+      d = HtmlEntityDecoder.decode(d);
+    }
+    if (d != value || hasNul) {
+      d = removeNulls(d);
+    }
+    decoded = d;
+    return d;
   }
 
   /** {@link CharacterSignature} of the value as parsed and as decoded. */
@@ -230,10 +308,27 @@ public final class Target {
       scan();
     }
     if (needsDecoding) {
-      signature |= signatureOf(decoded());
+      signDecodedAndLowercase(decoded());
     }
     decodedSigned = true;
     return signature;
+  }
+
+  /**
+   * Adds the signature of the decoded value {@code d} and, in the same pass, computes
+   * {@link #lower()} (wanted next by every value with a keyword rule to meet).
+   */
+  private void signDecodedAndLowercase(String d) {
+    int n = d.length();
+    char[] chars = scratch(n);
+    d.getChars(0, n, chars, 0);
+    long seen = classifyAndLowercase(chars, n, CLASSES);
+    signature |= (int) seen;
+    if (lower == null) {
+      lower = (seen & UPPER) != 0 ? new String(chars, 0, n) : d;
+      inScratch = lower;
+      scratchLength = n;
+    }
   }
 
   /** {@link #decoded()} in ASCII lowercase. */
@@ -259,21 +354,6 @@ public final class Target {
   private String normaliseCommandLine() {
     commandLine = CommandLineNormaliser.normalise(lower());
     return commandLine;
-  }
-
-  private static int signatureOf(String s) {
-    int n = s.length();
-    char[] chars = scratch(n);
-    s.getChars(0, n, chars, 0);
-    int[] bits = CharacterSignature.BITS;
-    int signature = 0;
-    for (int i = 0; i < n; i++) {
-      char c = chars[i];
-      if (c < 128) {
-        signature |= bits[c];
-      }
-    }
-    return signature;
   }
 
   private static String removeNulls(String s) {
@@ -317,6 +397,9 @@ public final class Target {
         }
       }
     }
-    return changed ? new String(chars, 0, n) : s;
+    String lower = changed ? new String(chars, 0, n) : s;
+    inScratch = lower;
+    scratchLength = n;
+    return lower;
   }
 }

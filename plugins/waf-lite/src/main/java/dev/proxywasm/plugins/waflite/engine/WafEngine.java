@@ -4,6 +4,8 @@ import dev.proxywasm.plugins.waflite.detect.KeywordSet;
 import dev.proxywasm.plugins.waflite.detect.KeywordSieve;
 import java.util.ArrayList;
 import java.util.List;
+import org.teavm.classlib.PlatformDetector;
+import org.teavm.interop.Address;
 
 /**
  * Runs the rules active at the configured paranoia level over a request: the header phase
@@ -44,9 +46,11 @@ public final class WafEngine {
   private static final int TAIL = 4;
 
   // Per-call scratch (the engine serves one call at a time): the rules still to run, the rules
-  // a value must meet, and per rule its first match and where.
+  // a value must meet, the rules that matched in this phase, and per rule its first match and
+  // where (set only for the rules in matched, so only those are visited and cleared).
   private final long[] pending;
   private final long[] selected;
+  private final long[] matched;
   private final String[] matchedData;
   private final Target[] matchedTargets;
 
@@ -104,6 +108,7 @@ public final class WafEngine {
     words = (count + 63) >>> 6;
     pending = new long[words];
     selected = new long[words];
+    matched = new long[words];
     matchedData = new String[count];
     matchedTargets = new Target[count];
     this.headerRequestRules = headers.toArray(new Rule[0]);
@@ -116,7 +121,7 @@ public final class WafEngine {
   public Inspection inspectHeaders(RequestFacts facts) {
     Inspection inspection = new Inspection(threshold);
     runRequestRules(headerRequestRules, facts, inspection);
-    runValueRules(facts.headerTargets(), inspection);
+    runValueRules(facts.targets(), 0, facts.headerTargetCount(), inspection);
     return inspection;
   }
 
@@ -124,7 +129,7 @@ public final class WafEngine {
   public void inspectBody(RequestFacts facts, Inspection inspection) {
     facts.parseBody();
     runRequestRules(bodyRequestRules, facts, inspection);
-    runValueRules(facts.bodyTargets(), inspection);
+    runValueRules(facts.targets(), facts.headerTargetCount(), facts.targetCount(), inspection);
   }
 
   private void runRequestRules(Rule[] rules, RequestFacts facts, Inspection inspection) {
@@ -191,38 +196,33 @@ public final class WafEngine {
     return table;
   }
 
-  private void runValueRules(List<Target> targets, Inspection inspection) {
+  private void runValueRules(Target[] targets, int from, int to, Inspection inspection) {
     // Value by value, every rule in turn: a value's keyword occurrences are then found in one
     // pass for all keyword rules (select). A rule leaves the pending set when it
     // matches (or matched in an earlier phase); matches are added in rule order, as a
     // rule-by-rule run would add them.
     Rule[] rules = valueRules;
-    int ruleCount = rules.length;
     int words = this.words;
     long[] pending = this.pending;
-    String[] data = matchedData;
-    Target[] where = matchedTargets;
+    long[] matched = this.matched;
     for (int w = 0; w < words; w++) {
-      pending[w] = 0;
-    }
-    for (int r = 0; r < ruleCount; r++) {
-      data[r] = null;
-      where[r] = null;
-      pending[r >>> 6] |= 1L << r;
+      // Bits past the last rule stay set harmlessly: no table entry has them.
+      pending[w] = -1L;
+      matched[w] = 0;
     }
     // Rules that fired in an earlier phase (usually none) do not run again.
     List<RuleMatch> fired = inspection.matches();
     for (int m = 0; m < fired.size(); m++) {
       Rule rule = fired.get(m).rule();
-      for (int r = 0; r < ruleCount; r++) {
+      for (int r = 0; r < rules.length; r++) {
         if (rules[r] == rule) {
           pending[r >>> 6] &= ~(1L << r);
         }
       }
     }
     boolean perTarget = exclusions.hasTargetExclusions();
-    for (int i = 0; i < targets.size(); i++) {
-      Target target = targets.get(i);
+    for (int i = from; i < to; i++) {
+      Target target = targets[i];
       if (select(target) == 0) {
         continue;
       }
@@ -236,9 +236,12 @@ public final class WafEngine {
         }
       }
     }
-    for (int r = 0; r < ruleCount; r++) {
-      if (data[r] != null) {
-        inspection.add(rules[r], where[r].name(), data[r]);
+    for (int w = 0; w < words; w++) {
+      for (long set = matched[w]; set != 0; set &= set - 1) {
+        int r = (w << 6) + Long.numberOfTrailingZeros(set);
+        inspection.add(rules[r], matchedTargets[r].name(), matchedData[r]);
+        matchedData[r] = null;
+        matchedTargets[r] = null;
       }
     }
   }
@@ -258,21 +261,29 @@ public final class WafEngine {
       return 0;
     }
     int characters = target.signature() & (int) table[tail];
-    int flags = target.flags() & (int) table[tail + 1];
-    long keywords = table[tail + 2] != 0 ? sieve.present(target.lower()) & table[tail + 2] : 0;
+    // After signature(), the value is scanned and lowercased.
+    int flags = target.scannedFlags() & (int) table[tail + 1];
+    long keywords = table[tail + 2] != 0 ? target.keywords(sieve) & table[tail + 2] : 0;
+    // The table's entries are read directly inside the module: every index below is within
+    // words * ENTRIES by construction, and TeaVM's checked reads cost several times as much.
+    boolean direct = PlatformDetector.isWebAssembly();
+    Address entries = direct ? Address.ofData(table) : null;
     int count = 0;
     for (int w = 0; w < words; w++) {
       int base = w * ENTRIES;
       long characterRules = 0;
       for (int b = characters; b != 0; b &= b - 1) {
-        characterRules |= table[base + 1 + Integer.numberOfTrailingZeros(b)];
+        int at = base + 1 + Integer.numberOfTrailingZeros(b);
+        characterRules |= direct ? entries.add(at << 3).getLong() : table[at];
       }
       for (int b = flags; b != 0; b &= b - 1) {
-        characterRules |= table[base + FLAGS_AT + Integer.numberOfTrailingZeros(b)];
+        int at = base + FLAGS_AT + Integer.numberOfTrailingZeros(b);
+        characterRules |= direct ? entries.add(at << 3).getLong() : table[at];
       }
       long keywordRules = 0;
       for (long b = keywords; b != 0; b &= b - 1) {
-        keywordRules |= table[base + KEYWORDS_AT + Long.numberOfTrailingZeros(b)];
+        int at = base + KEYWORDS_AT + Long.numberOfTrailingZeros(b);
+        keywordRules |= direct ? entries.add(at << 3).getLong() : table[at];
       }
       // A rule needing both kinds of precondition must meet both.
       long set = table[base] | characterRules & ~table[base + NEEDING_KEYWORDS]
@@ -295,6 +306,7 @@ public final class WafEngine {
       matchedData[r] = found;
       matchedTargets[r] = target;
       pending[r >>> 6] &= ~(1L << r);
+      matched[r >>> 6] |= 1L << r;
     }
   }
 }

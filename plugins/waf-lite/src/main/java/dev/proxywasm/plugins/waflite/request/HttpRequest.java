@@ -20,6 +20,12 @@ public final class HttpRequest {
   private String[] headerValues = new String[16];
   private int[] nameLengths = new int[16];
   private int headerCount;
+  // The names asked for and their answers: rules ask for the same few headers (host, referer,
+  // content-length...) several times per request, usually by the same literal, and a lookup
+  // compares names through String calls. A name is recognised by identity only.
+  private final String[] askedNames = new String[8];
+  private final String[] answers = new String[8];
+  private int asked;
   private final int queryStart;
   private String rawPath;
   private String query;
@@ -54,6 +60,7 @@ public final class HttpRequest {
     headerValues[i] = value == null ? "" : value;
     nameLengths[i] = name.length();
     headerCount = i + 1;
+    asked = 0;
     return this;
   }
 
@@ -65,38 +72,61 @@ public final class HttpRequest {
 
   /**
    * Sets the body as received ({@code null} for none); {@code truncated} when only a prefix is
-   * held. It is read as Latin-1, one char per byte.
+   * held. It is read as Latin-1, one char per byte, when first asked for as text.
    */
   public HttpRequest body(byte[] bytes, boolean truncated) {
     this.bodyBytes = bytes;
     this.bodyTruncated = truncated;
-    if (bytes == null) {
-      body = null;
-      return this;
+    this.body = null;
+    this.bodyAscii = bytes != null && isAscii(bytes);
+    return this;
+  }
+
+  /**
+   * True when no byte of {@code bytes} has its high bit set. Inside the module it reads eight
+   * bytes at a time straight from memory (the range is the array's own): a JSON body, which is
+   * parsed from its bytes, is then never copied into a String at all.
+   */
+  private static boolean isAscii(byte[] bytes) {
+    int n = bytes.length;
+    if (PlatformDetector.isWebAssembly()) {
+      Address at = Address.ofData(bytes);
+      long all = 0;
+      int i = 0;
+      for (; i + 8 <= n; i += 8) {
+        all |= at.add(i).getLong();
+      }
+      for (; i < n; i++) {
+        all |= at.add(i).getByte();
+      }
+      return (all & 0x8080808080808080L) == 0;
     }
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The body as Latin-1 text, one char per byte. */
+  private static String latin1(byte[] bytes) {
     int n = bytes.length;
     char[] chars = new char[n];
-    int all = 0;
     if (PlatformDetector.isWebAssembly()) {
       // Direct memory reads and writes inside the module (ranges fixed above, nothing allocated
       // in the loop): TeaVM's checked array loop costs about three times as much per byte.
       Address from = Address.ofData(bytes);
       Address to = Address.ofData(chars);
       for (int i = 0; i < n; i++) {
-        int b = from.add(i).getByte() & 0xff;
-        all |= b;
-        to.add(i << 1).putChar((char) b);
+        to.add(i << 1).putChar((char) (from.add(i).getByte() & 0xff));
       }
     } else {
       for (int i = 0; i < n; i++) {
-        int b = bytes[i] & 0xff;
-        all |= b;
-        chars[i] = (char) b;
+        chars[i] = (char) (bytes[i] & 0xff);
       }
     }
-    body = new String(chars);
-    bodyAscii = all < 0x80;
-    return this;
+    return new String(chars);
   }
 
   /** The method, e.g. {@code GET}. */
@@ -121,24 +151,42 @@ public final class HttpRequest {
 
   /** Name of header {@code i}. */
   public String headerName(int i) {
-    checkHeader(i);
+    if (i >= headerCount) {
+      throw noSuchHeader(i);
+    }
     return headerNames[i];
   }
 
   /** Value of header {@code i}. */
   public String headerValue(int i) {
-    checkHeader(i);
+    if (i >= headerCount) {
+      throw noSuchHeader(i);
+    }
     return headerValues[i];
   }
 
-  private void checkHeader(int i) {
-    if (i >= headerCount) {
-      throw new IndexOutOfBoundsException("header " + i + " of " + headerCount);
-    }
+  // The check stays in each getter and only the error is built here: a check method of its own,
+  // called from both, costs TeaVM a call per header read.
+  private IndexOutOfBoundsException noSuchHeader(int i) {
+    return new IndexOutOfBoundsException("header " + i + " of " + headerCount);
   }
 
   /** The first value of header {@code name} (case-insensitive), or null. */
   public String header(String name) {
+    for (int k = 0; k < asked; k++) {
+      if (askedNames[k] == name) {
+        return answers[k];
+      }
+    }
+    String answer = find(name);
+    if (asked < askedNames.length) {
+      askedNames[asked] = name;
+      answers[asked++] = answer;
+    }
+    return answer;
+  }
+
+  private String find(String name) {
     int length = name.length();
     for (int i = 0; i < headerCount; i++) {
       if (nameLengths[i] == length && CharClass.regionMatchesIgnoreCase(headerNames[i], 0, name, 0, length)) {
@@ -150,7 +198,15 @@ public final class HttpRequest {
 
   /** The body as Latin-1 text, or null when there is none. */
   public String body() {
+    if (body == null && bodyBytes != null) {
+      body = latin1(bodyBytes);
+    }
     return body;
+  }
+
+  /** True when there is a body of at least one byte (without converting it to text). */
+  public boolean hasBody() {
+    return bodyBytes != null && bodyBytes.length > 0;
   }
 
   /**
@@ -158,10 +214,10 @@ public final class HttpRequest {
    * they are all ASCII (the usual case, which needs no copy), or null when there is no body.
    */
   public byte[] bodyUtf8() {
-    if (body == null) {
+    if (bodyBytes == null) {
       return null;
     }
-    return bodyAscii ? bodyBytes : Utf8.encode(body);
+    return bodyAscii ? bodyBytes : Utf8.encode(body());
   }
 
   /** True when {@link #body()} is only the first part of a larger body. */

@@ -19,57 +19,36 @@ public final class JsonArguments {
   private JsonArguments() {}
 
   /**
-   * Parses {@code json} (UTF-8), feeding keys to {@code names} and scalar values to {@code values}.
+   * Parses {@code json} (UTF-8), feeding its keys and scalar values to {@code sink}.
    *
    * @return null when the whole document parsed, else why it did not
    */
-  public static String parse(byte[] json, ArgumentSink names, ArgumentSink values) {
-    // The dotted name of the current path is kept in one char array, ends[d] being where the
-    // name of depth d ends, so a name costs one copy of its key and one String (a StringBuilder
-    // per name walked the whole path with charAt).
-    char[] chars = new char[128];
-    int[] ends = new int[MAX_DEPTH + 2];
-    "json".getChars(0, 4, chars, 0);
-    ends[0] = 4;
+  public static String parse(byte[] json, JsonArgumentSink sink) {
+    // paths[d] is the path at depth d: a container adds no segment, a member its key. A path is
+    // a small link to its parent, its dotted String being built only if someone asks.
+    JsonPath[] paths = new JsonPath[MAX_DEPTH + 2];
+    paths[0] = JsonPath.root();
     JsonReader reader = new JsonReader(json, LIMITS);
     try {
       JsonToken token;
-      // A member's value has its key's name: built once for both, while the path is unchanged.
-      String name = null;
-      int nameDepth = -1;
       while ((token = reader.next()) != JsonToken.END) {
         int depth = reader.depth();
         switch (token) {
           case START_OBJECT:
           case START_ARRAY:
-            ends[depth] = ends[depth - 1];
-            name = null;
+            paths[depth] = paths[depth - 1];
             break;
           case END_OBJECT:
           case END_ARRAY:
             break;
           case NAME:
             String key = reader.text();
-            int from = ends[depth - 1];
-            int end = from + 1 + key.length();
-            if (end > chars.length) {
-              char[] grown = new char[Math.max(end, 2 * chars.length)];
-              System.arraycopy(chars, 0, grown, 0, from);
-              chars = grown;
-            }
-            chars[from] = '.';
-            key.getChars(0, key.length(), chars, from + 1);
-            ends[depth] = end;
-            name = new String(chars, 0, end);
-            nameDepth = depth;
-            names.accept(name, key);
+            JsonPath path = paths[depth - 1].member(key);
+            paths[depth] = path;
+            sink.accept(path, key, true);
             break;
           default:
-            if (name == null || nameDepth != depth) {
-              name = new String(chars, 0, ends[depth]);
-              nameDepth = depth;
-            }
-            values.accept(name, reader.text());
+            sink.accept(paths[depth], reader.text(), false);
             break;
         }
       }

@@ -6,14 +6,19 @@ package dev.proxywasm.plugins.waflite.transform;
  * ({@code &lt;}, {@code &lpar;}, {@code &colon;}, ...), matched case-insensitively.
  */
 public final class HtmlEntityDecoder {
+  // The named entities attackers use, grouped by length: NAMES[n] holds the names of n letters
+  // back to back, CHARACTERS[n] what each stands for, in the same order. An entity is compared
+  // only with the names of its length (a query string's "&locale=" looks like one too).
   private static final String[] NAMES = {
-    "lt", "gt", "amp", "quot", "apos", "nbsp", "lpar", "rpar", "colon", "sol", "tab", "newline",
-    "lbrace", "rbrace", "lcub", "rcub", "lsqb", "rsqb", "lbrack", "rbrack", "semi", "comma",
-    "period", "excl", "quest", "equals", "plus", "bsol", "grave", "dollar", "num", "percnt",
-    "ast", "vert", "verbar", "lowbar", "hyphen", "dash", "sbquo", "bdquo", "ldquo", "rdquo"
+    "", "", "ltgt", "ampsoltabnumast",
+    "quotaposnbsplparrparlcubrcublsqbrsqbsemiexclplusbsolvertdash",
+    "coloncommaquestgravesbquobdquoldquordquo",
+    "lbracerbracelbrackrbrackperiodequalsdollarpercntverbarlowbarhyphen",
+    "newline"
   };
-  private static final String VALUES =
-      "<>&\"'\u00a0():/\t\n{}{}[][];,.!?=+\\`$#%*||_--\u201a\u201e\u201c\u201d";
+  private static final String[] CHARACTERS = {
+    "", "", "<>", "&/\t#*", "\"'\u00a0(){}[];!+\\|-", ":,?`\u201a\u201e\u201c\u201d", "{}[].=$%|_-", "\n"
+  };
 
   private HtmlEntityDecoder() {}
 
@@ -82,24 +87,28 @@ public final class HtmlEntityDecoder {
       i++;
     }
     int len = i - at - 1;
-    if (len == 0) {
+    if (len == 0 || len >= NAMES.length) {
       return -1;
     }
-    for (int k = 0; k < NAMES.length; k++) {
-      String name = NAMES[k];
-      if (name.length() == len && matchesIgnoreCase(in, at + 1, name)) {
-        out[o] = VALUES.charAt(k);
+    String names = NAMES[len];
+    String characters = CHARACTERS[len];
+    for (int k = 0; k < characters.length(); k++) {
+      if (matchesIgnoreCase(in, at + 1, names, k * len, len)) {
+        out[o] = characters.charAt(k);
         return i < n && in[i] == ';' ? i + 1 : i;
       }
     }
     return -1;
   }
 
-  /** True when {@code in[from, from + name.length())} is {@code name} (lowercase) in any case. */
-  private static boolean matchesIgnoreCase(char[] in, int from, String name) {
-    for (int j = 0; j < name.length(); j++) {
+  /**
+   * True when {@code in[from, from + length)} is {@code names[start, start + length)}
+   * (lowercase) in any case.
+   */
+  private static boolean matchesIgnoreCase(char[] in, int from, String names, int start, int length) {
+    for (int j = 0; j < length; j++) {
       char c = in[from + j];
-      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != name.charAt(j)) {
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != names.charAt(start + j)) {
         return false;
       }
     }

@@ -2,8 +2,11 @@ package dev.proxywasm.plugins.waflite.request;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,32 @@ class HttpRequestTest {
   }
 
   @Test
+  void repeatedLookupsAnswerAlikeAndSeeHeadersAddedSince() {
+    HttpRequest request = new HttpRequest("GET", "/", "").header("Referer", "https://a.example/");
+    String name = "referer";
+    assertEquals("https://a.example/", request.header(name));
+    assertEquals("https://a.example/", request.header(name));
+    assertEquals("https://a.example/", request.header(new String("REFERER".toCharArray())));
+    assertNull(request.header("host"));
+    request.header("Host", "a.example");
+    assertEquals("a.example", request.header("host"));
+    for (int i = 0; i < 12; i++) {
+      assertNull(request.header("x-absent-" + i));
+    }
+    assertEquals("a.example", request.header("host"));
+  }
+
+  @Test
+  void hasBodyOnlyWithAtLeastOneByte() {
+    assertTrue(new HttpRequest("POST", "/", "").body(new byte[] {'x'}, false).hasBody());
+    assertFalse(new HttpRequest("POST", "/", "").body(new byte[0], false).hasBody());
+    assertEquals("", new HttpRequest("POST", "/", "").body(new byte[0], false).body());
+    HttpRequest none = new HttpRequest("GET", "/", "").body(null, false);
+    assertFalse(none.hasBody());
+    assertNull(none.body());
+  }
+
+  @Test
   void headersAreFoundIgnoringCaseBeyondTheFirstSixteen() {
     HttpRequest request = new HttpRequest("GET", "/p?q=1", "");
     for (int i = 0; i < 20; i++) {
@@ -34,6 +63,9 @@ class HttpRequestTest {
     assertEquals("v17", request.header("x-h17"));
     assertNull(request.header("x-h2x"));
     assertEquals(20, request.headerCount());
+    assertEquals("X-H19", request.headerName(19));
+    assertEquals("header 20 of 20",
+        assertThrows(IndexOutOfBoundsException.class, () -> request.headerValue(20)).getMessage());
     assertEquals("/p", request.rawPath());
     assertEquals("q=1", request.query());
   }

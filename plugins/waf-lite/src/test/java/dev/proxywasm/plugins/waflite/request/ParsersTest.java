@@ -14,7 +14,7 @@ class ParsersTest {
   void jsonKeysAndScalarsAreArgumentsNamedByPath() {
     List<String> seen = new ArrayList<>();
     String error = JsonArguments.parse(utf8("{\"a\":{\"b\":[\"x\\u0041\",2,true]},\"c\":null}"),
-        (name, key) -> seen.add("name " + name + "=" + key), (name, value) -> seen.add(name + "=" + value));
+        (name, text, isKey) -> seen.add((isKey ? "name " : "") + name + "=" + text));
     assertNull(error);
     assertEquals(List.of("name json.a=a", "name json.a.b=b", "json.a.b=xA", "json.a.b=2", "json.a.b=true",
         "name json.c=c", "json.c=null"), seen);
@@ -25,20 +25,24 @@ class ParsersTest {
     List<String> seen = new ArrayList<>();
     String longKey = "k".repeat(300);
     String error = JsonArguments.parse(utf8("{\"a\":{\"" + longKey + "\":{\"b\":1}},\"c\":[{\"d\":2},3],\"e\":4}"),
-        (name, key) -> { }, (name, value) -> seen.add(name + "=" + value));
+        (name, text, isKey) -> {
+          if (!isKey) {
+            seen.add(name + "=" + text);
+          }
+        });
     assertNull(error);
     assertEquals(List.of("json.a." + longKey + ".b=1", "json.c.d=2", "json.c=3", "json.e=4"), seen);
     seen.clear();
-    assertNull(JsonArguments.parse(utf8("\"top\""), (name, key) -> { }, (name, value) -> seen.add(name + "=" + value)));
+    assertNull(JsonArguments.parse(utf8("\"top\""), (name, text, isKey) -> seen.add(name + "=" + text)));
     assertEquals(List.of("json=top"), seen);
   }
 
   @Test
   void hostileJsonIsAnErrorNotACrash() {
-    assertNotNull(JsonArguments.parse(utf8("[".repeat(100_000)), (n, v) -> { }, (n, v) -> { }));
-    assertNotNull(JsonArguments.parse(utf8("{\"a\":1,}"), (n, v) -> { }, (n, v) -> { }));
-    assertNotNull(JsonArguments.parse(utf8("{\"a\":\"unterminated"), (n, v) -> { }, (n, v) -> { }));
-    assertNotNull(JsonArguments.parse(utf8("{} trailing"), (n, v) -> { }, (n, v) -> { }));
+    assertNotNull(JsonArguments.parse(utf8("[".repeat(100_000)), (n, t, k) -> { }));
+    assertNotNull(JsonArguments.parse(utf8("{\"a\":1,}"), (n, t, k) -> { }));
+    assertNotNull(JsonArguments.parse(utf8("{\"a\":\"unterminated"), (n, t, k) -> { }));
+    assertNotNull(JsonArguments.parse(utf8("{} trailing"), (n, t, k) -> { }));
   }
 
   @Test

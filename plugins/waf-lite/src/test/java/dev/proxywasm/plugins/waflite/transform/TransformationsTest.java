@@ -27,6 +27,24 @@ class TransformationsTest {
   }
 
   @Test
+  void everyNamedEntityDecodesToItsCharacter() {
+    String[] names = {
+      "lt", "gt", "amp", "quot", "apos", "nbsp", "lpar", "rpar", "colon", "sol", "tab", "newline",
+      "lbrace", "rbrace", "lcub", "rcub", "lsqb", "rsqb", "lbrack", "rbrack", "semi", "comma",
+      "period", "excl", "quest", "equals", "plus", "bsol", "grave", "dollar", "num", "percnt",
+      "ast", "vert", "verbar", "lowbar", "hyphen", "dash", "sbquo", "bdquo", "ldquo", "rdquo"
+    };
+    String characters = "<>&\"'\u00a0():/\t\n{}{}[][];,.!?=+\\`$#%*||_--\u201a\u201e\u201c\u201d";
+    for (int k = 0; k < names.length; k++) {
+      assertEquals("x" + characters.charAt(k) + "y", HtmlEntityDecoder.decode("x&" + names[k] + ";y"), names[k]);
+      assertEquals(String.valueOf(characters.charAt(k)), HtmlEntityDecoder.decode("&" + names[k].toUpperCase()),
+          names[k]);
+    }
+    String lookalikes = "&locale=en&ref=x&newlines&l&ltx";
+    assertEquals("&locale=en&ref=x&newlines&l&ltx", HtmlEntityDecoder.decode(lookalikes));
+  }
+
+  @Test
   void commandLineUndoesShellQuotingTricks() {
     assertEquals("cat/etc/passwd", CommandLineNormaliser.normalise("c'a't /etc/p\\asswd"));
     assertEquals("cmd/c whoami", CommandLineNormaliser.normalise("C^M^D  /c ,whoami"));

@@ -1,6 +1,8 @@
 package dev.proxywasm.abi.internal;
 
 import dev.proxywasm.abi.Headers;
+import org.teavm.classlib.PlatformDetector;
+import org.teavm.interop.Address;
 
 /**
  * The Proxy-Wasm wire format of header maps: a little-endian u32 pair count, then a u32 key
@@ -16,6 +18,10 @@ public final class MapCodec {
      * yields the pairs that fit and never reads outside {@code [off, off + len)}.
      */
     public static Headers decode(byte[] buf, int off, int len) {
+        if (off < 0 || len < 0 || off > buf.length - len) {
+            // Checked here since the Wasm build reads the sizes without array checks.
+            throw new IndexOutOfBoundsException();
+        }
         if (len < 4) {
             return new Headers(0);
         }
@@ -70,6 +76,10 @@ public final class MapCodec {
     }
 
     static int readInt(byte[] b, int i) {
+        if (PlatformDetector.isWebAssembly()) {
+            // One unaligned little-endian load, as Wasm is; callers check the range first.
+            return Address.ofData(b).add(i).getInt();
+        }
         return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | (b[i + 3] & 0xff) << 24;
     }
 

@@ -18,6 +18,8 @@ public final class Utf8 {
     // No static initialiser (the scratch array comes at first use): TeaVM would check that it
     // ran at every call into this class.
     private static char[] scratch;
+    /** The longest text {@link #decode} decodes in the scratch array (a compile-time constant). */
+    private static final int DECODE_SCRATCH_LIMIT = 8192;
 
     private Utf8() {
     }
@@ -30,9 +32,15 @@ public final class Utf8 {
         if (off < 0 || len < 0 || off > buf.length - len) {
             throw new IndexOutOfBoundsException("Utf8.decode: " + off + "+" + len + " outside " + buf.length);
         }
-        char[] out = new char[len];
+        // Decoded into the scratch array (one char per byte is the most it takes), which the String
+        // copies: a temporary array per string would cost an allocation and its zeroing. A long
+        // text (a body) gets its own array, so that the scratch array does not keep its size.
+        char[] out = len <= DECODE_SCRATCH_LIMIT ? scratch(len) : new char[len];
         int end = off + len;
         int n = copyAscii(buf, off, out, len);
+        if (n == len) {
+            return new String(out, 0, n);
+        }
         int i = off + n;
         while (i < end) {
             int b = buf[i] & 0xff;
@@ -146,12 +154,17 @@ public final class Utf8 {
     /** The characters of {@code s} in a reused scratch array (valid until the next call). */
     private static char[] chars(String s) {
         int len = s.length();
+        char[] chars = scratch(len);
+        s.getChars(0, len, chars, 0);
+        return chars;
+    }
+
+    /** The reused scratch array, grown to at least {@code len} chars (valid until the next call). */
+    private static char[] scratch(int len) {
         if (scratch == null || scratch.length < len) {
             scratch = new char[Math.max(len, scratch == null ? 256 : scratch.length * 2)];
         }
-        char[] chars = scratch;
-        s.getChars(0, len, chars, 0);
-        return chars;
+        return scratch;
     }
 
     /** How many leading chars of {@code chars[0..len)} are ASCII. */

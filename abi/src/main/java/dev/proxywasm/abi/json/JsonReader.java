@@ -37,6 +37,8 @@ public final class JsonReader {
     private static final int NAME_OR_CLOSE = 4;
     private static final int SEPARATOR = 5;
     private static final int DONE = 6;
+    /** Bit i set for the whitespace byte i: space, tab, line feed, carriage return. */
+    private static final long SPACES = 1L << ' ' | 1L << '\t' | 1L << '\n' | 1L << '\r';
 
     private final byte[] in;
     private final int end;
@@ -370,13 +372,17 @@ public final class JsonReader {
             // As jackson: a root number must end the document or be followed by whitespace.
             throw error("unexpected content after the root value", p);
         }
-        char[] literal = new char[length];
+        // Built in the string buffer, which the String copies: no array of its own per number.
+        char[] literal = chars;
+        if (literal.length < length) {
+            chars = literal = new char[length];
+        }
         for (int i = 0; i < length; i++) {
             literal[i] = (char) in[from + i];
         }
         pos = p;
         this.integer = integer;
-        text = new String(literal);
+        text = new String(literal, 0, length);
         return current = JsonToken.NUMBER_CODE;
     }
 
@@ -411,14 +417,15 @@ public final class JsonReader {
         // Most strings are printable ASCII without escapes: that run is copied a word at a time,
         // and the loop below takes over at the closing quote or whatever else ends it. The run
         // stops at the limit, so the loop reports an overlong string as before.
-        int n = copyPlain(p, Math.min(end - p, max));
+        int n = copyPlain(p, end - p < max ? end - p : max);
         p += n;
         char[] chars = this.chars;
         while (true) {
             if (p >= end) {
                 throw error("unterminated string", from);
             }
-            int b = in[p] & 0xff;
+            // A raw load in Wasm (p < end, inside the array): see skipSpace.
+            int b = (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(p).getByte() : in[p]) & 0xff;
             int c;
             if (b == '"') {
                 pos = p + 1;
@@ -478,14 +485,18 @@ public final class JsonReader {
                 // (whose xor makes it 0, so adding 0x7f leaves bit 7 clear). A sum carries into
                 // the next byte only from a non-ASCII byte, which ~w already marks. The four
                 // bytes become four chars in two stores; Wasm is little-endian.
+                // A word holding the end of the run is stored whole (the array has room for it)
+                // and the run ends at its first byte whose bit 7 is clear: a carry goes only
+                // upwards, from a non-ASCII byte, so the bytes below that one are judged exactly.
                 for (; n + 4 <= room; n += 4) {
                     int w = src.add(n).getInt();
-                    if ((~w & (w + 0x60606060) & ((w ^ 0x22222222) + 0x7f7f7f7f) & ((w ^ 0x5c5c5c5c) + 0x7f7f7f7f)
-                            & 0x80808080) != 0x80808080) {
-                        break;
-                    }
+                    int plain = ~w & (w + 0x60606060) & ((w ^ 0x22222222) + 0x7f7f7f7f)
+                            & ((w ^ 0x5c5c5c5c) + 0x7f7f7f7f) & 0x80808080;
                     dst.add(n << 1).putInt((w & 0xff) | ((w & 0xff00) << 8));
                     dst.add((n << 1) + 4).putInt(((w >>> 16) & 0xff) | ((w >>> 8) & 0xff0000));
+                    if (plain != 0x80808080) {
+                        return n + (Integer.numberOfTrailingZeros(~plain & 0x80808080) >>> 3);
+                    }
                 }
                 for (; n < room; n++) {
                     byte b = src.add(n).getByte();
@@ -609,11 +620,16 @@ public final class JsonReader {
     private int skipSpace() {
         byte[] in = this.in;
         int p = pos;
+        int end = this.end;
         int c = -1;
+        // In Wasm raw loads ([pos, end) lies inside the array, checked at construction): an array
+        // read brings a null check, a bounds check and a call site, and a call site costs the
+        // method a shadow-stack frame. isSpace is a bit mask for the same reason.
+        Address bytes = PlatformDetector.isWebAssembly() ? Address.ofData(in) : null;
         while (p < end) {
-            byte b = in[p];
+            int b = PlatformDetector.isWebAssembly() ? bytes.add(p).getByte() : in[p];
             // One compare settles the usual case, a token right there: whitespace is at or below ' '.
-            if (b > ' ' || !isSpace(b)) {
+            if (b > ' ' || b < 0 || (SPACES >>> b & 1) == 0) {
                 c = b & 0xff;
                 break;
             }

@@ -10,6 +10,13 @@ import org.teavm.interop.Address;
  * An empty map may arrive as zero bytes or as a single zero byte.
  */
 public final class MapCodec {
+    // Compile-time constants and fields without initialisers: no static initialiser, so TeaVM
+    // checks none at each call.
+    private static final int NAME_SLOTS = 64;
+    private static final int MAX_CACHED_NAME = 64;
+    private static byte[][] cachedNameBytes;
+    private static String[] cachedNames;
+
     private MapCodec() {
     }
 
@@ -39,13 +46,77 @@ public final class MapCodec {
             if (keyLen < 0 || valueLen < 0 || (long) data + keyLen + valueLen + 2 > end) {
                 break;
             }
-            String key = Utf8.decode(buf, data, keyLen);
+            String key = name(buf, data, keyLen);
             data += keyLen + 1;
             String value = Utf8.decode(buf, data, valueLen);
             data += valueLen + 1;
             h.add(key, value);
         }
         return h;
+    }
+
+    /**
+     * The name at {@code buf[off..off+len)}: the String decoded for the same bytes before when the
+     * cache still holds it. Hosts send the same few header names with every request, and a kept
+     * name costs a compare instead of a decode, two arrays and a String. Each slot holds the last
+     * name that hashed to it, so hostile names cost a miss each and the cache stays small.
+     */
+    private static String name(byte[] buf, int off, int len) {
+        if (len == 0 || len > MAX_CACHED_NAME) {
+            return Utf8.decode(buf, off, len);
+        }
+        if (cachedNames == null) {
+            cachedNameBytes = new byte[NAME_SLOTS][];
+            cachedNames = new String[NAME_SLOTS];
+        }
+        int first;
+        int last;
+        if (PlatformDetector.isWebAssembly()) {
+            // Raw loads; the caller checked the range.
+            first = Address.ofData(buf).add(off).getByte();
+            last = Address.ofData(buf).add(off + len - 1).getByte();
+        } else {
+            first = buf[off];
+            last = buf[off + len - 1];
+        }
+        int slot = (len * 31 + first * 7 + last) & (NAME_SLOTS - 1);
+        byte[] kept = cachedNameBytes[slot];
+        if (kept != null && kept.length == len && sameBytes(kept, buf, off, len)) {
+            return cachedNames[slot];
+        }
+        String name = Utf8.decode(buf, off, len);
+        byte[] bytes = new byte[len];
+        System.arraycopy(buf, off, bytes, 0, len);
+        cachedNameBytes[slot] = bytes;
+        cachedNames[slot] = name;
+        return name;
+    }
+
+    /** Whether {@code kept} (of length {@code len}) equals {@code buf[off..off+len)}, a range checked by the caller. */
+    private static boolean sameBytes(byte[] kept, byte[] buf, int off, int len) {
+        int i = 0;
+        if (PlatformDetector.isWebAssembly()) {
+            // Four bytes per compare, raw loads: nothing allocates here, so neither array moves.
+            Address a = Address.ofData(kept);
+            Address b = Address.ofData(buf).add(off);
+            for (; i + 4 <= len; i += 4) {
+                if (a.add(i).getInt() != b.add(i).getInt()) {
+                    return false;
+                }
+            }
+            for (; i < len; i++) {
+                if (a.add(i).getByte() != b.add(i).getByte()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (; i < len; i++) {
+            if (kept[i] != buf[off + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

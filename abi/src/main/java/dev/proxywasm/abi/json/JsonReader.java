@@ -40,6 +40,9 @@ public final class JsonReader {
     /** Bit i set for the whitespace byte i: space, tab, line feed, carriage return. */
     private static final long SPACES = 1L << ' ' | 1L << '\t' | 1L << '\n' | 1L << '\r';
 
+    /** {@link JsonToken}'s constants by code, filled at the first {@link #next()}. */
+    private static JsonToken[] tokens;
+
     private final byte[] in;
     private final int end;
     private final int start;
@@ -116,7 +119,15 @@ public final class JsonReader {
 
     /** Reads the next token; after the root value, {@link JsonToken#END}. */
     public JsonToken next() throws JsonException {
-        return JsonToken.of(nextCode());
+        int code = nextCode();
+        // The constants by code, read here rather than through JsonToken.of: a static of this
+        // class (which has no static initialiser) costs no class-initialisation check, no call,
+        // no shadow-stack frame.
+        JsonToken[] tokens = JsonReader.tokens;
+        if (tokens == null) {
+            JsonReader.tokens = tokens = JsonToken.values();
+        }
+        return tokens[code];
     }
 
     /** {@link #next()}, returning the token's ordinal. */
@@ -629,7 +640,11 @@ public final class JsonReader {
         while (p < end) {
             int b = PlatformDetector.isWebAssembly() ? bytes.add(p).getByte() : in[p];
             // One compare settles the usual case, a token right there: whitespace is at or below ' '.
-            if (b > ' ' || b < 0 || (SPACES >>> b & 1) == 0) {
+            if (b > ' ') {
+                c = b;
+                break;
+            }
+            if (b < 0 || (SPACES >>> b & 1) == 0) {
                 c = b & 0xff;
                 break;
             }

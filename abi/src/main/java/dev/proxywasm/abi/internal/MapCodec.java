@@ -12,7 +12,8 @@ import org.teavm.interop.Address;
 public final class MapCodec {
     // Compile-time constants and fields without initialisers: no static initialiser, so TeaVM
     // checks none at each call.
-    private static final int NAME_SLOTS = 64;
+    private static final int NAME_SLOT_BITS = 8;
+    private static final int NAME_SLOTS = 1 << NAME_SLOT_BITS;
     private static final int MAX_CACHED_NAME = 64;
     private static byte[][] cachedNameBytes;
     private static String[] cachedNames;
@@ -58,31 +59,35 @@ public final class MapCodec {
     /**
      * The name at {@code buf[off..off+len)}: the String decoded for the same bytes before when the
      * cache still holds it. Hosts send the same few header names with every request, and a kept
-     * name costs a compare instead of a decode, two arrays and a String. Each slot holds the last
-     * name that hashed to it, so hostile names cost a miss each and the cache stays small.
+     * name costs a compare instead of a decode, two arrays and a String. A name may sit in the slot
+     * its hash picks or the next; a new name takes the next when it is free, else the first,
+     * so hostile names cost a miss each and the cache stays small. Names
+     * shorter than four bytes are decoded, as cheap as a lookup.
      */
     private static String name(byte[] buf, int off, int len) {
-        if (len == 0 || len > MAX_CACHED_NAME) {
+        if (len < 4 || len > MAX_CACHED_NAME) {
             return Utf8.decode(buf, off, len);
         }
         if (cachedNames == null) {
             cachedNameBytes = new byte[NAME_SLOTS][];
             cachedNames = new String[NAME_SLOTS];
         }
-        int first;
-        int last;
-        if (PlatformDetector.isWebAssembly()) {
-            // Raw loads; the caller checked the range.
-            first = Address.ofData(buf).add(off).getByte();
-            last = Address.ofData(buf).add(off + len - 1).getByte();
-        } else {
-            first = buf[off];
-            last = buf[off + len - 1];
-        }
-        int slot = (len * 31 + first * 7 + last) & (NAME_SLOTS - 1);
+        // The first and the last four bytes and the length tell the usual names apart (the
+        // length and the ends alone do not: accept-language, accept-encoding).
+        int slot = ((readInt(buf, off) * 31 + readInt(buf, off + len - 4)) * 31 + len) * 0x9e3779b1
+                >>> (32 - NAME_SLOT_BITS);
+        // Two slots per name, so that two names hashing alike do not evict each other forever.
+        int other = (slot + 1) & (NAME_SLOTS - 1);
         byte[] kept = cachedNameBytes[slot];
         if (kept != null && kept.length == len && sameBytes(kept, buf, off, len)) {
             return cachedNames[slot];
+        }
+        byte[] second = cachedNameBytes[other];
+        if (second != null && second.length == len && sameBytes(second, buf, off, len)) {
+            return cachedNames[other];
+        }
+        if (kept != null && second == null) {
+            slot = other;
         }
         String name = Utf8.decode(buf, off, len);
         byte[] bytes = new byte[len];

@@ -160,6 +160,12 @@ public final class MapCodec {
     }
 
     static void writeInt(byte[] b, int i, int v) {
+        if (PlatformDetector.isWebAssembly()) {
+            // One unaligned little-endian store (smaller and cheaper than four checked ones);
+            // callers write inside arrays they sized.
+            Address.ofData(b).add(i).putInt(v);
+            return;
+        }
         b[i] = (byte) v;
         b[i + 1] = (byte) (v >>> 8);
         b[i + 2] = (byte) (v >>> 16);

@@ -146,7 +146,13 @@ public final class JsonReader {
             throw beyondLimit("document larger than ", limits.maxDocumentSize(), " bytes", start);
         }
         text = null;
-        int c = skipSpace();
+        // The byte at pos, read here and skipSpace called only for whitespace (or the end): in
+        // the usual, compact document a token follows at once, and a call per token costs more
+        // than the token's own work. A raw load in Wasm, as in skipSpace.
+        int c = pos < end ? (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(pos).getByte() : in[pos]) & 0xff : -1;
+        if (c <= ' ') {
+            c = skipSpace();
+        }
         tokenStart = pos;
         if (state == SEPARATOR) {
             if (depth == 0) {
@@ -176,12 +182,19 @@ public final class JsonReader {
                 throw error(c < 0 ? "unexpected end of input" : "expected a member name (a string)", pos);
             }
             String name = string(!skipping);
-            if (skipSpace() != ':') {
+            c = pos < end ? (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(pos).getByte() : in[pos]) & 0xff : -1;
+            if (c <= ' ') {
+                c = skipSpace();
+            }
+            if (c != ':') {
                 throw error("expected ':' after the member name", pos);
             }
             pos++;
             state = VALUE;
-            c = skipSpace();
+            c = pos < end ? (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(pos).getByte() : in[pos]) & 0xff : -1;
+            if (c <= ' ') {
+                c = skipSpace();
+            }
             if (c != '"' && c != '{' && c != '[') {
                 // As jackson: a scalar value is read with its name, so an error in it (or a
                 // missing value) is reported before the name is returned.
@@ -204,6 +217,13 @@ public final class JsonReader {
                 return current = JsonToken.END_CODE;
             }
             throw error("unexpected end of input", pos);
+        }
+        if (c == '"') {
+            // A string value is read here, not in value() (which reads the other values): one
+            // call, and shadow-stack frame, less per string.
+            state = SEPARATOR;
+            text = string(!skipping);
+            return current = JsonToken.STRING_CODE;
         }
         return value(c);
     }
@@ -301,9 +321,6 @@ public final class JsonReader {
                 objects[depth++] = c == '{';
                 state = c == '{' ? NAME_OR_CLOSE : VALUE_OR_CLOSE;
                 return current = c == '{' ? JsonToken.START_OBJECT_CODE : JsonToken.START_ARRAY_CODE;
-            case '"':
-                text = string(!skipping);
-                return current = JsonToken.STRING_CODE;
             case 't':
                 return literal("true", JsonToken.TRUE_CODE);
             case 'f':
@@ -379,7 +396,7 @@ public final class JsonReader {
         if (length > limits.maxNumberLength()) {
             throw beyondLimit("number longer than ", limits.maxNumberLength(), " characters", from);
         }
-        if (depth == 0 && p < end && !isSpace(in[p])) {
+        if (depth == 0 && p < end && (in[p] < 0 || in[p] > ' ' || (SPACES >>> in[p] & 1) == 0)) {
             // As jackson: a root number must end the document or be followed by whitespace.
             throw error("unexpected content after the root value", p);
         }
@@ -635,7 +652,7 @@ public final class JsonReader {
         int c = -1;
         // In Wasm raw loads ([pos, end) lies inside the array, checked at construction): an array
         // read brings a null check, a bounds check and a call site, and a call site costs the
-        // method a shadow-stack frame. isSpace is a bit mask for the same reason.
+        // method a shadow-stack frame. The whitespace test is a bit mask for the same reason.
         Address bytes = PlatformDetector.isWebAssembly() ? Address.ofData(in) : null;
         while (p < end) {
             int b = PlatformDetector.isWebAssembly() ? bytes.add(p).getByte() : in[p];
@@ -652,10 +669,6 @@ public final class JsonReader {
         }
         pos = p;
         return c;
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     /** An error about a {@link JsonLimits} bound, {@code <what><limit><unit>}, at {@code offset}. */

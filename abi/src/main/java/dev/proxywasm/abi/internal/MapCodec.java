@@ -77,21 +77,27 @@ public final class MapCodec {
         int slot = ((readInt(buf, off) * 31 + readInt(buf, off + len - 4)) * 31 + len) * 0x9e3779b1
                 >>> (32 - NAME_SLOT_BITS);
         // Two slots per name, so that two names hashing alike do not evict each other forever.
-        int other = (slot + 1) & (NAME_SLOTS - 1);
-        byte[] kept = cachedNameBytes[slot];
-        if (kept != null && kept.length == len && sameBytes(kept, buf, off, len)) {
-            return cachedNames[slot];
+        int free = slot;
+        for (int probe = 0; probe < 2; probe++) {
+            int at = (slot + probe) & (NAME_SLOTS - 1);
+            byte[] kept = cachedNameBytes[at];
+            if (kept == null) {
+                // Slots are filled in order and never emptied: the name is in neither.
+                free = at;
+                break;
+            } else if (kept.length == len && sameBytes(kept, buf, off, len)) {
+                return cachedNames[at];
+            }
         }
-        byte[] second = cachedNameBytes[other];
-        if (second != null && second.length == len && sameBytes(second, buf, off, len)) {
-            return cachedNames[other];
-        }
-        if (kept != null && second == null) {
-            slot = other;
-        }
+        slot = free;
         String name = Utf8.decode(buf, off, len);
         byte[] bytes = new byte[len];
-        System.arraycopy(buf, off, bytes, 0, len);
+        if (PlatformDetector.isWebAssembly()) {
+            // One memory.copy (addresses taken after the allocation) instead of arraycopy's checks.
+            Address.moveMemoryBlock(Address.ofData(buf).add(off), Address.ofData(bytes), len);
+        } else {
+            System.arraycopy(buf, off, bytes, 0, len);
+        }
         cachedNameBytes[slot] = bytes;
         cachedNames[slot] = name;
         return name;
@@ -145,7 +151,12 @@ public final class MapCodec {
         for (int i = 0; i < 2 * n; i++) {
             byte[] part = parts[i];
             writeInt(out, 4 + 4 * i, part.length);
-            System.arraycopy(part, 0, out, data, part.length);
+            if (PlatformDetector.isWebAssembly()) {
+                // One memory.copy into the array sized above, without arraycopy's checks.
+                Address.moveMemoryBlock(Address.ofData(part), Address.ofData(out).add(data), part.length);
+            } else {
+                System.arraycopy(part, 0, out, data, part.length);
+            }
             data += part.length + 1;
         }
         return out;

@@ -96,7 +96,16 @@ public final class JsonReader {
 
     /** The token {@link #next()} returned last ({@code null} before the first call). */
     public JsonToken current() {
-        return JsonToken.of(current);
+        if (current < 0) {
+            return null;
+        }
+        // Tokens may have come through nextCode (JsonCursor, skipChildren), which leaves the
+        // table empty.
+        JsonToken[] tokens = JsonReader.tokens;
+        if (tokens == null) {
+            JsonReader.tokens = tokens = JsonToken.values();
+        }
+        return tokens[current];
     }
 
     /** {@link #current()}'s ordinal, -1 before the first token. */
@@ -120,9 +129,9 @@ public final class JsonReader {
     /** Reads the next token; after the root value, {@link JsonToken#END}. */
     public JsonToken next() throws JsonException {
         int code = nextCode();
-        // The constants by code, read here rather than through JsonToken.of: a static of this
-        // class (which has no static initialiser) costs no class-initialisation check, no call,
-        // no shadow-stack frame.
+        // The constants by code in a static of this class, which has no static initialiser:
+        // reading it costs no class-initialisation check, call or shadow-stack frame, where
+        // JsonToken's own table would cost all three per token.
         JsonToken[] tokens = JsonReader.tokens;
         if (tokens == null) {
             JsonReader.tokens = tokens = JsonToken.values();
@@ -396,9 +405,12 @@ public final class JsonReader {
         if (length > limits.maxNumberLength()) {
             throw beyondLimit("number longer than ", limits.maxNumberLength(), " characters", from);
         }
-        if (depth == 0 && p < end && (in[p] < 0 || in[p] > ' ' || (SPACES >>> in[p] & 1) == 0)) {
-            // As jackson: a root number must end the document or be followed by whitespace.
-            throw error("unexpected content after the root value", p);
+        if (depth == 0 && p < end) {
+            int b = in[p];
+            if (b < 0 || b > ' ' || (SPACES >>> b & 1) == 0) {
+                // As jackson: a root number must end the document or be followed by whitespace.
+                throw error("unexpected content after the root value", p);
+            }
         }
         // Built in the string buffer, which the String copies: no array of its own per number.
         char[] literal = chars;

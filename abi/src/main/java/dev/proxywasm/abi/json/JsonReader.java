@@ -157,7 +157,8 @@ public final class JsonReader {
         text = null;
         // The byte at pos, read here and skipSpace called only for whitespace (or the end): in
         // the usual, compact document a token follows at once, and a call per token costs more
-        // than the token's own work. A raw load in Wasm, as in skipSpace.
+        // than the token's own work. A raw load in Wasm, as in skipSpace. Likewise after a
+        // comma, a name and a colon below.
         int c = pos < end ? (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(pos).getByte() : in[pos]) & 0xff : -1;
         if (c <= ' ') {
             c = skipSpace();
@@ -179,7 +180,10 @@ public final class JsonReader {
                 throw error(c < 0 ? "unexpected end of input" : object ? "expected ',' or '}'" : "expected ',' or ']'", pos);
             }
             pos++;
-            c = skipSpace();
+            c = pos < end ? (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(pos).getByte() : in[pos]) & 0xff : -1;
+            if (c <= ' ') {
+                c = skipSpace();
+            }
             tokenStart = pos;
             state = object ? NAME : VALUE;
         }

@@ -35,7 +35,16 @@ public final class Utf8 {
         // Decoded into the scratch array (one char per byte is the most it takes), which the String
         // copies: a temporary array per string would cost an allocation and its zeroing. A long
         // text (a body) gets its own array, so that the scratch array does not keep its size.
-        char[] out = len <= DECODE_SCRATCH_LIMIT ? scratch(len) : new char[len];
+        char[] out;
+        if (len > DECODE_SCRATCH_LIMIT) {
+            out = new char[len];
+        } else {
+            // Grown here, not through a shared helper: a call costs more than these lines.
+            if (scratch == null || scratch.length < len) {
+                scratch = new char[len < 256 ? 256 : len];
+            }
+            out = scratch;
+        }
         int end = off + len;
         int n = copyAscii(buf, off, out, len);
         if (n == len) {
@@ -166,17 +175,12 @@ public final class Utf8 {
     /** The characters of {@code s} in a reused scratch array (valid until the next call). */
     private static char[] chars(String s) {
         int len = s.length();
-        char[] chars = scratch(len);
-        s.getChars(0, len, chars, 0);
-        return chars;
-    }
-
-    /** The reused scratch array, grown to at least {@code len} chars (valid until the next call). */
-    private static char[] scratch(int len) {
         if (scratch == null || scratch.length < len) {
             scratch = new char[Math.max(len, scratch == null ? 256 : scratch.length * 2)];
         }
-        return scratch;
+        char[] chars = scratch;
+        s.getChars(0, len, chars, 0);
+        return chars;
     }
 
     /** How many leading chars of {@code chars[0..len)} are ASCII. */

@@ -117,4 +117,63 @@ public final class Bytes {
         }
         return hash;
     }
+
+    /**
+     * {@code bytes} as Latin-1 (ISO-8859-1) text, one char per byte, U+0000 to U+00FF: a String
+     * that holds any bytes (a body that need not be UTF-8) without losing or replacing one.
+     * Inside the module eight bytes become eight chars per step.
+     */
+    public static String latin1(byte[] bytes) {
+        int n = bytes.length;
+        char[] chars = new char[n];
+        int i = 0;
+        if (PlatformDetector.isWebAssembly()) {
+            // Nothing allocates in these loops, so neither array moves under its address. Each
+            // half of a word is spread to four 16-bit chars by two shift-and-mask steps; Wasm is
+            // little-endian.
+            Address from = Address.ofData(bytes);
+            Address to = Address.ofData(chars);
+            for (; i + 8 <= n; i += 8) {
+                long w = from.add(i).getLong();
+                long low = (w & 0xffffffffL | w << 16) & 0x0000ffff0000ffffL;
+                long high = (w >>> 32 | w >>> 16 & 0xffff00000000L) & 0x0000ffff0000ffffL;
+                to.add(i << 1).putLong((low | low << 8) & 0x00ff00ff00ff00ffL);
+                to.add((i << 1) + 8).putLong((high | high << 8) & 0x00ff00ff00ff00ffL);
+            }
+            for (; i < n; i++) {
+                to.add(i << 1).putChar((char) (from.add(i).getByte() & 0xff));
+            }
+        } else {
+            for (; i < n; i++) {
+                chars[i] = (char) (bytes[i] & 0xff);
+            }
+        }
+        return new String(chars);
+    }
+
+    /**
+     * Whether every byte of {@code bytes} is ASCII (below 0x80), so that its {@link #latin1} text
+     * is also its UTF-8 text. Inside the module eight bytes per step.
+     */
+    public static boolean isAscii(byte[] bytes) {
+        int n = bytes.length;
+        int i = 0;
+        if (PlatformDetector.isWebAssembly()) {
+            Address a = Address.ofData(bytes);
+            long any = 0;
+            for (; i + 8 <= n; i += 8) {
+                any |= a.add(i).getLong();
+            }
+            for (; i < n; i++) {
+                any |= a.add(i).getByte();
+            }
+            return (any & 0x8080808080808080L) == 0;
+        }
+        for (; i < n; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -88,17 +88,22 @@ public final class Properties {
     }
 
     static byte[] encodePath(String[] path) {
+        // Each segment encoded once, then laid out with NUL separators: paths are short and rare
+        // (logging), so this is written for module size.
+        byte[][] parts = new byte[path.length][];
         int size = 0;
-        for (String segment : path) {
-            size += Utf8.encodedLength(segment) + 1;
+        for (int i = 0; i < path.length; i++) {
+            parts[i] = Utf8.encode(path[i]);
+            size += parts[i].length + 1;
         }
         byte[] out = new byte[Math.max(size - 1, 0)];
         int pos = 0;
-        for (int i = 0; i < path.length; i++) {
+        for (int i = 0; i < parts.length; i++) {
             if (i > 0) {
                 out[pos++] = 0;
             }
-            pos = Utf8.encodeInto(path[i], out, pos);
+            System.arraycopy(parts[i], 0, out, pos, parts[i].length);
+            pos += parts[i].length;
         }
         return out;
     }

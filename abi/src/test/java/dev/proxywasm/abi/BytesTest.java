@@ -57,4 +57,17 @@ class BytesTest {
         }
         assertEquals(0, Bytes.hashCode(new byte[3], 2, 4));
     }
+
+    @Test
+    void latin1IsOneCharPerByteAndIsAsciiLooksForAHighBit() {
+        byte[] all = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            all[i] = (byte) i;
+        }
+        assertEquals(new String(all, StandardCharsets.ISO_8859_1), Bytes.latin1(all));
+        assertEquals("", Bytes.latin1(new byte[0]));
+        assertFalse(Bytes.isAscii(all));
+        assertTrue(Bytes.isAscii(Arrays.copyOf(all, 128)));
+        assertTrue(Bytes.isAscii(new byte[0]));
+    }
 }

@@ -113,6 +113,9 @@ public final class HostCalls {
     /** Up to {@code maxSize} bytes of buffer {@code type} from {@code start}; {@code null} if the buffer is not available. */
     public static byte[] getBufferBytes(int type, int start, int maxSize) {
         byte[] arena = HostMemory.beginCall();
+        // Hosts write nothing when there is nothing to read (Envoy, for an empty body or a
+        // start at the end): without this the last call's pointer and size would be read.
+        HostMemory.slotClear(0, 2);
         int status = proxyGetBufferBytes(type, start, maxSize, HostMemory.slot(0), HostMemory.slot(1));
         if (status != 0) {
             HostMemory.endCall();

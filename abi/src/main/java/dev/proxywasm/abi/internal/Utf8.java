@@ -18,6 +18,8 @@ public final class Utf8 {
     // No static initialiser (the scratch array comes at first use): TeaVM would check that it
     // ran at every call into this class.
     private static char[] scratch;
+    /** The longest text {@link #decode} decodes in the scratch array (a compile-time constant). */
+    private static final int DECODE_SCRATCH_LIMIT = 8192;
 
     private Utf8() {
     }
@@ -30,62 +32,71 @@ public final class Utf8 {
         if (off < 0 || len < 0 || off > buf.length - len) {
             throw new IndexOutOfBoundsException("Utf8.decode: " + off + "+" + len + " outside " + buf.length);
         }
-        char[] out = new char[len];
+        // Decoded into the scratch array (one char per byte is the most it takes), which the String
+        // copies: a temporary array per string would cost an allocation and its zeroing. A long
+        // text (a body) gets its own array, so that the scratch array does not keep its size.
+        char[] out;
+        if (len > DECODE_SCRATCH_LIMIT) {
+            out = new char[len];
+        } else {
+            // Grown here, not through a shared helper: a call costs more than these lines.
+            if (scratch == null || scratch.length < len) {
+                scratch = new char[len < 256 ? 256 : len];
+            }
+            out = scratch;
+        }
         int end = off + len;
         int n = copyAscii(buf, off, out, len);
+        if (n == len) {
+            return new String(out, 0, n);
+        }
+        // Written for size more than speed (non-ASCII text is rare here, and TeaVM copies this
+        // method into its callers): one read of a lead byte, one of each continuation byte, one
+        // place that stores.
         int i = off + n;
         while (i < end) {
-            int b = buf[i] & 0xff;
-            if (b < 0x80) {
-                out[n++] = (char) b;
-                i++;
-                continue;
-            }
-            int need;
-            int low = 0x80;
-            int high = 0xbf;
-            int cp;
-            if (b >= 0xc2 && b <= 0xdf) {
-                need = 1;
-                cp = b & 0x1f;
-            } else if (b >= 0xe0 && b <= 0xef) {
-                need = 2;
-                cp = b & 0x0f;
-                low = b == 0xe0 ? 0xa0 : 0x80;
-                high = b == 0xed ? 0x9f : 0xbf;
-            } else if (b >= 0xf0 && b <= 0xf4) {
-                need = 3;
-                cp = b & 0x07;
-                low = b == 0xf0 ? 0x90 : 0x80;
-                high = b == 0xf4 ? 0x8f : 0xbf;
-            } else {
-                out[n++] = '\ufffd';
-                i++;
-                continue;
-            }
-            int j = i + 1;
-            int got = 0;
-            while (got < need && j < end) {
-                int c = buf[j] & 0xff;
-                if (got == 0 ? c < low || c > high : c < 0x80 || c > 0xbf) {
-                    break;
+            int cp = buf[i++] & 0xff;
+            if (cp >= 0x80) {
+                int b = cp;
+                int need = 0;
+                int low = 0x80;
+                int high = 0xbf;
+                if (b >= 0xc2 && b <= 0xdf) {
+                    need = 1;
+                    cp = b & 0x1f;
+                } else if (b >= 0xe0 && b <= 0xef) {
+                    need = 2;
+                    cp = b & 0x0f;
+                    low = b == 0xe0 ? 0xa0 : 0x80;
+                    high = b == 0xed ? 0x9f : 0xbf;
+                } else if (b >= 0xf0 && b <= 0xf4) {
+                    need = 3;
+                    cp = b & 0x07;
+                    low = b == 0xf0 ? 0x90 : 0x80;
+                    high = b == 0xf4 ? 0x8f : 0xbf;
+                } else {
+                    cp = '\ufffd';
                 }
-                cp = (cp << 6) | (c & 0x3f);
-                j++;
-                got++;
+                for (int got = 0; got < need; got++) {
+                    int c = i < end ? buf[i] & 0xff : -1;
+                    if (c < low || c > high) {
+                        // One replacement for the longest valid prefix, as the JDK and the
+                        // Unicode standard's "maximal subpart" practice do.
+                        cp = '\ufffd';
+                        break;
+                    }
+                    cp = (cp << 6) | (c & 0x3f);
+                    low = 0x80;
+                    high = 0xbf;
+                    i++;
+                }
             }
-            i = j;
-            if (got < need) {
-                // One replacement for the longest valid prefix, as the JDK and the Unicode
-                // standard's "maximal subpart" practice do.
-                out[n++] = '\ufffd';
-            } else if (cp >= 0x10000) {
+            if (cp >= 0x10000) {
                 // Four bytes become two chars, so the array (one char per byte) has room.
                 out[n++] = Character.highSurrogate(cp);
-                out[n++] = Character.lowSurrogate(cp);
-            } else {
-                out[n++] = (char) cp;
+                cp = Character.lowSurrogate(cp);
             }
+            out[n++] = (char) cp;
         }
         return new String(out, 0, n);
     }
@@ -96,7 +107,20 @@ public final class Utf8 {
         if (PlatformDetector.isWebAssembly()) {
             Address src = Address.ofData(buf).add(off);
             Address dst = Address.ofData(out);
-            // Four bytes at a time while all four are ASCII (Wasm loads need no alignment).
+            // Eight bytes at a time while all eight are ASCII (Wasm loads need no alignment), each
+            // half spread to four 16-bit chars by two shift-and-mask steps; then four at a time.
+            while (n + 8 <= max) {
+                long word = src.add(n).getLong();
+                if ((word & 0x8080808080808080L) != 0) {
+                    break;
+                }
+                // Spelled out: TeaVM does not inline a helper here.
+                long low = (word & 0xffffffffL | word << 16) & 0x0000ffff0000ffffL;
+                long high = (word >>> 32 | word >>> 16 & 0xffff00000000L) & 0x0000ffff0000ffffL;
+                dst.add(n << 1).putLong((low | low << 8) & 0x00ff00ff00ff00ffL);
+                dst.add((n << 1) + 8).putLong((high | high << 8) & 0x00ff00ff00ff00ffL);
+                n += 8;
+            }
             while (n + 4 <= max) {
                 int word = src.add(n).getInt();
                 if ((word & 0x80808080) != 0) {
@@ -130,16 +154,21 @@ public final class Utf8 {
         int ascii = asciiPrefix(chars, len);
         if (ascii == len) {
             byte[] out = new byte[len];
-            copyAsciiChars(chars, out, 0, len);
+            copyAsciiChars(chars, out, len);
             return out;
         }
         // Three bytes per char is the most any char takes (a surrogate pair takes four for two),
         // so the rest is encoded into a scratch buffer without sizing it first, then copied.
         byte[] buffer = new byte[ascii + (len - ascii) * 3];
-        copyAsciiChars(chars, buffer, 0, ascii);
+        copyAsciiChars(chars, buffer, ascii);
         int size = encodeRest(chars, len, ascii, buffer, ascii);
         byte[] out = new byte[size];
-        System.arraycopy(buffer, 0, out, 0, size);
+        if (PlatformDetector.isWebAssembly()) {
+            // One memory.copy, without arraycopy's checks (addresses taken after the allocation).
+            Address.moveMemoryBlock(Address.ofData(buffer), Address.ofData(out), size);
+        } else {
+            System.arraycopy(buffer, 0, out, 0, size);
+        }
         return out;
     }
 
@@ -178,11 +207,11 @@ public final class Utf8 {
         return n;
     }
 
-    /** Writes ASCII {@code chars[0..count)} as bytes at {@code out[pos..]}. */
-    private static void copyAsciiChars(char[] chars, byte[] out, int pos, int count) {
+    /** Writes ASCII {@code chars[0..count)} as bytes at the start of {@code out}. */
+    private static void copyAsciiChars(char[] chars, byte[] out, int count) {
         if (PlatformDetector.isWebAssembly()) {
             Address src = Address.ofData(chars);
-            Address dst = Address.ofData(out).add(pos);
+            Address dst = Address.ofData(out);
             // Four chars (one 64-bit load) become four bytes (one 32-bit store); Wasm is little-endian.
             int i = 0;
             for (; i + 4 <= count; i += 4) {
@@ -195,65 +224,32 @@ public final class Utf8 {
             }
         } else {
             for (int i = 0; i < count; i++) {
-                out[pos + i] = (byte) chars[i];
+                out[i] = (byte) chars[i];
             }
         }
-    }
-
-    /** The number of bytes {@link #encode} produces for {@code s}. */
-    public static int encodedLength(String s) {
-        int len = s.length();
-        char[] chars = chars(s);
-        int size = len;
-        for (int i = asciiPrefix(chars, len); i < len; i++) {
-            char c = chars[i];
-            if (c >= 0x80) {
-                if (c < 0x800) {
-                    size += 1;
-                } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(chars[i + 1])) {
-                    size += 2;
-                    i++;
-                } else {
-                    size += Character.isSurrogate(c) ? 0 : 2;
-                }
-            }
-        }
-        return size;
-    }
-
-    /** Writes the encoding of {@code s} at {@code pos}; returns the position after it. */
-    public static int encodeInto(String s, byte[] out, int pos) {
-        int len = s.length();
-        char[] chars = chars(s);
-        int ascii = asciiPrefix(chars, len);
-        if (pos < 0 || pos > out.length - ascii) {
-            throw new IndexOutOfBoundsException("Utf8.encodeInto: " + ascii + " bytes at " + pos + " of " + out.length);
-        }
-        copyAsciiChars(chars, out, pos, ascii);
-        return encodeRest(chars, len, ascii, out, pos + ascii);
     }
 
     /** Writes the encoding of {@code chars[from..len)} at {@code pos}; returns the position after it. */
     private static int encodeRest(char[] chars, int len, int from, byte[] out, int pos) {
+        // Written for size (non-ASCII text is rare here): the lead byte and the continuation
+        // bytes each have one store.
         for (int i = from; i < len; i++) {
-            char c = chars[i];
-            if (c < 0x80) {
-                out[pos++] = (byte) c;
-            } else if (c < 0x800) {
-                out[pos++] = (byte) (0xc0 | (c >> 6));
-                out[pos++] = (byte) (0x80 | (c & 0x3f));
-            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(chars[i + 1])) {
-                int cp = Character.toCodePoint(c, chars[++i]);
-                out[pos++] = (byte) (0xf0 | (cp >> 18));
-                out[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-                out[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-                out[pos++] = (byte) (0x80 | (cp & 0x3f));
-            } else if (Character.isSurrogate(c)) {
-                out[pos++] = '?';
-            } else {
-                out[pos++] = (byte) (0xe0 | (c >> 12));
-                out[pos++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                out[pos++] = (byte) (0x80 | (c & 0x3f));
+            int cp = chars[i];
+            int extra = 0;
+            if (cp >= 0x80) {
+                if (Character.isHighSurrogate((char) cp) && i + 1 < len && Character.isLowSurrogate(chars[i + 1])) {
+                    cp = Character.toCodePoint((char) cp, chars[++i]);
+                    extra = 3;
+                } else if (Character.isSurrogate((char) cp)) {
+                    cp = '?';
+                } else {
+                    extra = cp < 0x800 ? 1 : 2;
+                }
+            }
+            // The lead byte: 110xxxxx, 1110xxxx or 11110xxx before 1, 2 or 3 continuation bytes.
+            out[pos++] = (byte) (extra == 0 ? cp : 0xff00 >> (extra + 1) | cp >> 6 * extra);
+            for (int k = extra - 1; k >= 0; k--) {
+                out[pos++] = (byte) (0x80 | (cp >> 6 * k) & 0x3f);
             }
         }
         return pos;

@@ -37,6 +37,11 @@ public final class JsonReader {
     private static final int NAME_OR_CLOSE = 4;
     private static final int SEPARATOR = 5;
     private static final int DONE = 6;
+    /** Bit i set for the whitespace byte i: space, tab, line feed, carriage return. */
+    private static final long SPACES = 1L << ' ' | 1L << '\t' | 1L << '\n' | 1L << '\r';
+
+    /** {@link JsonToken}'s constants by code, filled at the first {@link #next()}. */
+    private static JsonToken[] tokens;
 
     private final byte[] in;
     private final int end;
@@ -91,7 +96,16 @@ public final class JsonReader {
 
     /** The token {@link #next()} returned last ({@code null} before the first call). */
     public JsonToken current() {
-        return JsonToken.of(current);
+        if (current < 0) {
+            return null;
+        }
+        // Tokens may have come through nextCode (JsonCursor, skipChildren), which leaves the
+        // table empty.
+        JsonToken[] tokens = JsonReader.tokens;
+        if (tokens == null) {
+            JsonReader.tokens = tokens = JsonToken.values();
+        }
+        return tokens[current];
     }
 
     /** {@link #current()}'s ordinal, -1 before the first token. */
@@ -114,7 +128,15 @@ public final class JsonReader {
 
     /** Reads the next token; after the root value, {@link JsonToken#END}. */
     public JsonToken next() throws JsonException {
-        return JsonToken.of(nextCode());
+        int code = nextCode();
+        // The constants by code in a static of this class, which has no static initialiser:
+        // reading it costs no class-initialisation check, call or shadow-stack frame, where
+        // JsonToken's own table would cost all three per token.
+        JsonToken[] tokens = JsonReader.tokens;
+        if (tokens == null) {
+            JsonReader.tokens = tokens = JsonToken.values();
+        }
+        return tokens[code];
     }
 
     /** {@link #next()}, returning the token's ordinal. */
@@ -133,7 +155,14 @@ public final class JsonReader {
             throw beyondLimit("document larger than ", limits.maxDocumentSize(), " bytes", start);
         }
         text = null;
-        int c = skipSpace();
+        // The byte at pos, read here and skipSpace called only for whitespace (or the end): in
+        // the usual, compact document a token follows at once, and a call per token costs more
+        // than the token's own work. A raw load in Wasm, as in skipSpace. Likewise after a
+        // comma, a name and a colon below.
+        int c = pos < end ? (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(pos).getByte() : in[pos]) & 0xff : -1;
+        if (c <= ' ') {
+            c = skipSpace();
+        }
         tokenStart = pos;
         if (state == SEPARATOR) {
             if (depth == 0) {
@@ -151,7 +180,10 @@ public final class JsonReader {
                 throw error(c < 0 ? "unexpected end of input" : object ? "expected ',' or '}'" : "expected ',' or ']'", pos);
             }
             pos++;
-            c = skipSpace();
+            c = pos < end ? (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(pos).getByte() : in[pos]) & 0xff : -1;
+            if (c <= ' ') {
+                c = skipSpace();
+            }
             tokenStart = pos;
             state = object ? NAME : VALUE;
         }
@@ -163,12 +195,19 @@ public final class JsonReader {
                 throw error(c < 0 ? "unexpected end of input" : "expected a member name (a string)", pos);
             }
             String name = string(!skipping);
-            if (skipSpace() != ':') {
+            c = pos < end ? (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(pos).getByte() : in[pos]) & 0xff : -1;
+            if (c <= ' ') {
+                c = skipSpace();
+            }
+            if (c != ':') {
                 throw error("expected ':' after the member name", pos);
             }
             pos++;
             state = VALUE;
-            c = skipSpace();
+            c = pos < end ? (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(pos).getByte() : in[pos]) & 0xff : -1;
+            if (c <= ' ') {
+                c = skipSpace();
+            }
             if (c != '"' && c != '{' && c != '[') {
                 // As jackson: a scalar value is read with its name, so an error in it (or a
                 // missing value) is reported before the name is returned.
@@ -191,6 +230,13 @@ public final class JsonReader {
                 return current = JsonToken.END_CODE;
             }
             throw error("unexpected end of input", pos);
+        }
+        if (c == '"') {
+            // A string value is read here, not in value() (which reads the other values): one
+            // call, and shadow-stack frame, less per string.
+            state = SEPARATOR;
+            text = string(!skipping);
+            return current = JsonToken.STRING_CODE;
         }
         return value(c);
     }
@@ -288,9 +334,6 @@ public final class JsonReader {
                 objects[depth++] = c == '{';
                 state = c == '{' ? NAME_OR_CLOSE : VALUE_OR_CLOSE;
                 return current = c == '{' ? JsonToken.START_OBJECT_CODE : JsonToken.START_ARRAY_CODE;
-            case '"':
-                text = string(!skipping);
-                return current = JsonToken.STRING_CODE;
             case 't':
                 return literal("true", JsonToken.TRUE_CODE);
             case 'f':
@@ -366,17 +409,24 @@ public final class JsonReader {
         if (length > limits.maxNumberLength()) {
             throw beyondLimit("number longer than ", limits.maxNumberLength(), " characters", from);
         }
-        if (depth == 0 && p < end && !isSpace(in[p])) {
-            // As jackson: a root number must end the document or be followed by whitespace.
-            throw error("unexpected content after the root value", p);
+        if (depth == 0 && p < end) {
+            int b = in[p];
+            if (b < 0 || b > ' ' || (SPACES >>> b & 1) == 0) {
+                // As jackson: a root number must end the document or be followed by whitespace.
+                throw error("unexpected content after the root value", p);
+            }
         }
-        char[] literal = new char[length];
+        // Built in the string buffer, which the String copies: no array of its own per number.
+        char[] literal = chars;
+        if (literal.length < length) {
+            chars = literal = new char[length];
+        }
         for (int i = 0; i < length; i++) {
             literal[i] = (char) in[from + i];
         }
         pos = p;
         this.integer = integer;
-        text = new String(literal);
+        text = new String(literal, 0, length);
         return current = JsonToken.NUMBER_CODE;
     }
 
@@ -411,14 +461,15 @@ public final class JsonReader {
         // Most strings are printable ASCII without escapes: that run is copied a word at a time,
         // and the loop below takes over at the closing quote or whatever else ends it. The run
         // stops at the limit, so the loop reports an overlong string as before.
-        int n = copyPlain(p, Math.min(end - p, max));
+        int n = copyPlain(p, end - p < max ? end - p : max);
         p += n;
         char[] chars = this.chars;
         while (true) {
             if (p >= end) {
                 throw error("unterminated string", from);
             }
-            int b = in[p] & 0xff;
+            // A raw load in Wasm (p < end, inside the array): see skipSpace.
+            int b = (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(p).getByte() : in[p]) & 0xff;
             int c;
             if (b == '"') {
                 pos = p + 1;
@@ -478,14 +529,18 @@ public final class JsonReader {
                 // (whose xor makes it 0, so adding 0x7f leaves bit 7 clear). A sum carries into
                 // the next byte only from a non-ASCII byte, which ~w already marks. The four
                 // bytes become four chars in two stores; Wasm is little-endian.
+                // A word holding the end of the run is stored whole (the array has room for it)
+                // and the run ends at its first byte whose bit 7 is clear: a carry goes only
+                // upwards, from a non-ASCII byte, so the bytes below that one are judged exactly.
                 for (; n + 4 <= room; n += 4) {
                     int w = src.add(n).getInt();
-                    if ((~w & (w + 0x60606060) & ((w ^ 0x22222222) + 0x7f7f7f7f) & ((w ^ 0x5c5c5c5c) + 0x7f7f7f7f)
-                            & 0x80808080) != 0x80808080) {
-                        break;
-                    }
+                    int plain = ~w & (w + 0x60606060) & ((w ^ 0x22222222) + 0x7f7f7f7f)
+                            & ((w ^ 0x5c5c5c5c) + 0x7f7f7f7f) & 0x80808080;
                     dst.add(n << 1).putInt((w & 0xff) | ((w & 0xff00) << 8));
                     dst.add((n << 1) + 4).putInt(((w >>> 16) & 0xff) | ((w >>> 8) & 0xff0000));
+                    if (plain != 0x80808080) {
+                        return n + (Integer.numberOfTrailingZeros(~plain & 0x80808080) >>> 3);
+                    }
                 }
                 for (; n < room; n++) {
                     byte b = src.add(n).getByte();
@@ -609,11 +664,20 @@ public final class JsonReader {
     private int skipSpace() {
         byte[] in = this.in;
         int p = pos;
+        int end = this.end;
         int c = -1;
+        // In Wasm raw loads ([pos, end) lies inside the array, checked at construction): an array
+        // read brings a null check, a bounds check and a call site, and a call site costs the
+        // method a shadow-stack frame. The whitespace test is a bit mask for the same reason.
+        Address bytes = PlatformDetector.isWebAssembly() ? Address.ofData(in) : null;
         while (p < end) {
-            byte b = in[p];
+            int b = PlatformDetector.isWebAssembly() ? bytes.add(p).getByte() : in[p];
             // One compare settles the usual case, a token right there: whitespace is at or below ' '.
-            if (b > ' ' || !isSpace(b)) {
+            if (b > ' ') {
+                c = b;
+                break;
+            }
+            if (b < 0 || (SPACES >>> b & 1) == 0) {
                 c = b & 0xff;
                 break;
             }
@@ -621,10 +685,6 @@ public final class JsonReader {
         }
         pos = p;
         return c;
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     /** An error about a {@link JsonLimits} bound, {@code <what><limit><unit>}, at {@code offset}. */

@@ -40,11 +40,4 @@ public enum JsonToken {
     static final int FALSE_CODE = 8;
     static final int NULL_CODE = 9;
     static final int END_CODE = 10;
-
-    private static final JsonToken[] BY_CODE = values();
-
-    /** The token whose ordinal is {@code code}; {@code null} for -1 (no token yet). */
-    static JsonToken of(int code) {
-        return code < 0 ? null : BY_CODE[code];
-    }
 }

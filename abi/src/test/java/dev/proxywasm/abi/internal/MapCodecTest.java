@@ -2,6 +2,7 @@ package dev.proxywasm.abi.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.proxywasm.abi.Headers;
 import java.util.Random;
@@ -24,6 +25,31 @@ class MapCodecTest {
         Headers h = Headers.of(":path", "/ä?x=✓", "empty", "", "emoji", "😀", "dup", "1", "dup", "2");
         byte[] wire = MapCodec.encode(h);
         assertEquals(h, MapCodec.decode(wire, 0, wire.length));
+    }
+
+    @Test
+    void aKeptNameIsReturnedOnlyForTheSameBytes() {
+        // Same length, first and last byte: the same cache slot, different names.
+        for (String name : new String[] {"x-a-y", "x-b-y", "x-a-y", "X-a-y", "x-äy", "x-a-y"}) {
+            byte[] wire = MapCodec.encode(Headers.of(name, "v", name, "w"));
+            Headers h = MapCodec.decode(wire, 0, wire.length);
+            assertEquals(Headers.of(name, "v", name, "w"), h);
+        }
+        // Far more names than slots, in random order and again: every slot is taken, evicted and
+        // missed, and each name still decodes to itself.
+        Random random = new Random(3);
+        for (int i = 0; i < 5_000; i++) {
+            String name = "x-" + Integer.toString(random.nextInt(700), 36) + (i % 3 == 0 ? "-name" : "");
+            byte[] wire = MapCodec.encode(Headers.of(name, "v", "accept", "*/*"));
+            assertEquals(Headers.of(name, "v", "accept", "*/*"), MapCodec.decode(wire, 0, wire.length));
+        }
+    }
+
+    @Test
+    void refusesARangeOutsideTheArray() {
+        byte[] wire = MapCodec.encode(Headers.of("k", "v"));
+        assertThrows(IndexOutOfBoundsException.class, () -> MapCodec.decode(wire, 1, wire.length));
+        assertThrows(IndexOutOfBoundsException.class, () -> MapCodec.decode(wire, -1, 4));
     }
 
     @Test

@@ -166,13 +166,19 @@ final class ConformanceStream extends HttpContext {
 
     @Override
     public Action onRequestBody(int bodySize, boolean endOfStream) {
-        if (!route().equals("/body")) {
+        String route = route();
+        if (!route.equals("/body") && !route.equals("/latin1")) {
             return Action.CONTINUE;
         }
         if (!endOfStream) {
             return Action.PAUSE;
         }
         byte[] body = requestBody(0, bodySize);
+        if (route.equals("/latin1")) {
+            // The body's Latin-1 text in UTF-8, for the test to compare with the JVM's.
+            setRequestBody(Utf8.encode(Bytes.latin1(body) + (Bytes.isAscii(body) ? " (ascii)" : " (not ascii)")));
+            return Action.CONTINUE;
+        }
         setRequestBody(Utf8.encode(Utf8.decode(body, 0, body.length).toUpperCase()));
         return Action.CONTINUE;
     }

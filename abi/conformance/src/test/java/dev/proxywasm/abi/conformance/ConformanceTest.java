@@ -201,6 +201,30 @@ class ConformanceTest {
         }
 
         @Test
+        void latin1TextOfABodyInTheModuleAgreesWithTheJvm() {
+            start();
+            java.util.Random random = new java.util.Random(5);
+            for (int n = 0; n < 300; n++) {
+                byte[] body = new byte[n % 40 + (n >= 280 ? 1000 : 0)];
+                random.nextBytes(body);
+                if (n % 2 == 0) {
+                    for (int i = 0; i < body.length; i++) {
+                        body[i] &= 0x7f;
+                    }
+                }
+                HttpStream stream = host.newHttpStream();
+                stream.sendRequestHeaders(Headers.of(":method", "POST", ":path", "/latin1", ":authority", "x"), false);
+                assertEquals(Action.CONTINUE, stream.sendRequestBody(body, true), () -> "body " + body.length + " " + host.logs());
+                boolean ascii = true;
+                for (byte b : body) {
+                    ascii &= b >= 0;
+                }
+                assertEquals(new String(body, StandardCharsets.ISO_8859_1) + (ascii ? " (ascii)" : " (not ascii)"),
+                        stream.requestBody(), "body " + n);
+            }
+        }
+
+        @Test
         void malformedUtf8InABodyDecodesToReplacementCharactersWithoutATrap() {
             start();
             HttpStream stream = host.newHttpStream();

@@ -132,6 +132,36 @@ class WafLiteWasmTest {
   }
 
   @Test
+  void aRestrictedHeaderIsRefused() {
+    try (ProxyWasmHost host = ProxyWasmHost.load(WASM).start()) {
+      HttpStream stream = host.newHttpStream();
+      stream.sendRequestHeaders(get("/api/orders").with("X-HTTP-Method-Override", "DELETE"), true);
+      assertEquals(403, stream.localResponse().status());
+      String line = host.logMessages(LogLevel.WARN).get(0);
+      assertTrue(line.contains("[id \"920450\"]"), line);
+      assertTrue(line.contains("REQUEST_HEADERS_NAMES:x-http-method-override"), line);
+    }
+  }
+
+  @Test
+  void aBodyWithoutContentTypeIsRefusedButAnEmptyOneIsNot() {
+    try (ProxyWasmHost host = ProxyWasmHost.load(WASM).start()) {
+      HttpStream empty = host.newHttpStream();
+      Headers headers = get("/api/orders").without(":method").with(":method", "POST");
+      empty.sendRequestHeaders(headers, false);
+      empty.sendRequestBody("", true);
+      assertFalse(empty.hasLocalResponse(), () -> empty.localResponse() + " " + host.logs());
+
+      HttpStream stream = host.newHttpStream();
+      stream.sendRequestHeaders(headers, false);
+      stream.sendRequestBody("hello", true);
+      assertEquals(403, stream.localResponse().status());
+      String line = host.logMessages(LogLevel.WARN).get(0);
+      assertTrue(line.contains("[id \"920640\"]"), line);
+    }
+  }
+
+  @Test
   void detectionOnlyLogsButLetsTheRequestThrough() {
     String config = "{\"mode\": \"DetectionOnly\"}";
     try (ProxyWasmHost host = ProxyWasmHost.load(WASM).pluginConfig(config).start()) {

@@ -282,6 +282,28 @@ public final class KeywordSet {
     return node != 0 && output[node] >= 0;
   }
 
+  /**
+   * True when {@code word}, ASCII letters lowercased, is exactly one of the keywords: spares a
+   * lowercase copy of words that are usually lowercase already (HTTP/2 header names).
+   */
+  public boolean containsIgnoringCase(String word) {
+    int node = 0;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c += 32;
+      }
+      if (c >= 128 || classOf[c] == 0) {
+        return false;
+      }
+      node = delta[node * classes + classOf[c]];
+      if (depth[node] != i + 1) {
+        return false;
+      }
+    }
+    return node != 0 && output[node] >= 0;
+  }
+
   /** True when {@code chars[from, to)} is exactly one of the keywords. */
   public boolean contains(char[] chars, int from, int to) {
     // As contains(String), reading an array the caller already holds.

@@ -1,9 +1,8 @@
 package dev.proxywasm.plugins.waflite.request;
 
+import dev.proxywasm.abi.Bytes;
 import dev.proxywasm.abi.internal.Utf8;
 import dev.proxywasm.plugins.waflite.detect.CharClass;
-import org.teavm.classlib.PlatformDetector;
-import org.teavm.interop.Address;
 
 /**
  * The parts of an HTTP request the WAF inspects. Header names keep their case for logs;
@@ -78,55 +77,8 @@ public final class HttpRequest {
     this.bodyBytes = bytes;
     this.bodyTruncated = truncated;
     this.body = null;
-    this.bodyAscii = bytes != null && isAscii(bytes);
+    this.bodyAscii = bytes != null && Bytes.isAscii(bytes);
     return this;
-  }
-
-  /**
-   * True when no byte of {@code bytes} has its high bit set. Inside the module it reads eight
-   * bytes at a time straight from memory (the range is the array's own): a JSON body, which is
-   * parsed from its bytes, is then never copied into a String at all.
-   */
-  private static boolean isAscii(byte[] bytes) {
-    int n = bytes.length;
-    if (PlatformDetector.isWebAssembly()) {
-      Address at = Address.ofData(bytes);
-      long all = 0;
-      int i = 0;
-      for (; i + 8 <= n; i += 8) {
-        all |= at.add(i).getLong();
-      }
-      for (; i < n; i++) {
-        all |= at.add(i).getByte();
-      }
-      return (all & 0x8080808080808080L) == 0;
-    }
-    for (byte b : bytes) {
-      if (b < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The body as Latin-1 text, one char per byte. */
-  private static String latin1(byte[] bytes) {
-    int n = bytes.length;
-    char[] chars = new char[n];
-    if (PlatformDetector.isWebAssembly()) {
-      // Direct memory reads and writes inside the module (ranges fixed above, nothing allocated
-      // in the loop): TeaVM's checked array loop costs about three times as much per byte.
-      Address from = Address.ofData(bytes);
-      Address to = Address.ofData(chars);
-      for (int i = 0; i < n; i++) {
-        to.add(i << 1).putChar((char) (from.add(i).getByte() & 0xff));
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        chars[i] = (char) (bytes[i] & 0xff);
-      }
-    }
-    return new String(chars);
   }
 
   /** The method, e.g. {@code GET}. */
@@ -199,7 +151,7 @@ public final class HttpRequest {
   /** The body as Latin-1 text, or null when there is none. */
   public String body() {
     if (body == null && bodyBytes != null) {
-      body = latin1(bodyBytes);
+      body = Bytes.latin1(bodyBytes);
     }
     return body;
   }

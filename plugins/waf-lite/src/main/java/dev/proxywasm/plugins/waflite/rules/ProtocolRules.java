@@ -79,9 +79,9 @@ final class ProtocolRules {
         facts -> {
           HttpRequest r = facts.request();
           for (int i = 0; i < r.headerCount(); i++) {
-            String name = Target.asciiLowercase(r.headerName(i));
-            if (RESTRICTED_HEADERS.contains(name)) {
-              return new Target(0, "REQUEST_HEADERS_NAMES:" + r.headerName(i), name);
+            if (RESTRICTED_HEADERS.containsIgnoringCase(r.headerName(i))) {
+              return new Target(0, "REQUEST_HEADERS_NAMES:" + r.headerName(i),
+                  Target.asciiLowercase(r.headerName(i)));
             }
           }
           return null;
@@ -145,8 +145,7 @@ final class ProtocolRules {
         }));
     rules.add(Rule.body(920640, Severity.CRITICAL, "Request body without Content-Type header",
         facts -> {
-          String body = facts.request().body();
-          return body != null && !body.isEmpty() && facts.contentType() == null
+          return facts.contentType() == null && facts.request().hasBody()
               ? new Target(0, "REQUEST_HEADERS:Content-Type", "") : null;
         }));
     rules.add(Rule.values(921110, 1, Severity.CRITICAL, "HTTP Request Smuggling Attack",

@@ -59,6 +59,9 @@ class DetectorsTest {
     assertEquals("hers", set.find("ushers", (t, s, e) -> e - s == 4));
     assertNull(set.find("nothing", KeywordSet.ANYWHERE));
     assertEquals(true, set.contains("his"));
+    assertEquals(true, set.containsIgnoringCase("HiS"));
+    assertEquals(false, set.containsIgnoringCase("Hi"));
+    assertEquals(false, set.containsIgnoringCase("h\u00efs"));
     assertEquals(false, set.contains("hi"));
   }
 

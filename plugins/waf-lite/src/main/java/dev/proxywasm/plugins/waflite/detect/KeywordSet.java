@@ -266,20 +266,7 @@ public final class KeywordSet {
 
   /** True when {@code word} is exactly one of the keywords. */
   public boolean contains(String word) {
-    // Walk the DFA along trie edges only: an edge that does not go one level deeper is a
-    // failure link, so no keyword starts with the text read so far. Most words stop there.
-    int node = 0;
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      if (c >= 128 || classOf[c] == 0) {
-        return false;
-      }
-      node = delta[node * classes + classOf[c]];
-      if (depth[node] != i + 1) {
-        return false;
-      }
-    }
-    return node != 0 && output[node] >= 0;
+    return isKeyword(word, false);
   }
 
   /**
@@ -287,10 +274,16 @@ public final class KeywordSet {
    * lowercase copy of words that are usually lowercase already (HTTP/2 header names).
    */
   public boolean containsIgnoringCase(String word) {
+    return isKeyword(word, true);
+  }
+
+  private boolean isKeyword(String word, boolean foldCase) {
+    // Walk the DFA along trie edges only: an edge that does not go one level deeper is a
+    // failure link, so no keyword starts with the text read so far. Most words stop there.
     int node = 0;
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
+      if (foldCase && c >= 'A' && c <= 'Z') {
         c += 32;
       }
       if (c >= 128 || classOf[c] == 0) {

@@ -65,7 +65,11 @@ public abstract class Context {
 
     /** Makes this context the one later host calls act on. */
     protected final void activate() {
-        Dispatcher.activate(id);
+        // Tested here, not only in Dispatcher.activate: TeaVM does not inline that call, and the
+        // context is almost always effective already.
+        if (Dispatcher.effective != id) {
+            Dispatcher.activate(id);
+        }
     }
 
     /**

@@ -21,7 +21,8 @@ final class Dispatcher {
     private static IdTable<Context> contexts;
     /** Created by the first HTTP or gRPC call (see {@link PendingCalls} for why). */
     private static PendingCalls calls;
-    private static int effective;
+    /** The context the host treats as effective; read inline by {@link Context#activate}. */
+    static int effective;
 
     private Dispatcher() {
     }

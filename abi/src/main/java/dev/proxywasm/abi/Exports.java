@@ -38,6 +38,7 @@ final class Exports {
     @Export(name = "_initialize")
     public static void initialize() {
         StaticRootsRepair.apply();
+        HostMemory.start();
         WasmSupport.runWithArgs(new String[0]);
     }
 

@@ -95,15 +95,21 @@ public final class HostMemory {
      * and pass it to a {@code take…} method after the call; that live local is what pins it.
      */
     public static byte[] beginCall() {
-        if (arena == null) {
-            arena = new byte[ARENA_SIZE];
-        }
         arenaUsed = 0;
         fresh = null;
         freshAddress = NOT_HANDED_OUT;
         refusedInCall = false;
         inHostCall = true;
         return arena;
+    }
+
+    /**
+     * Creates the arena, once, at {@code _initialize}: {@link #beginCall} then allocates nothing
+     * and calls nothing, so TeaVM gives it no stack frame (it runs before every host call that
+     * returns memory).
+     */
+    public static void start() {
+        arena = new byte[ARENA_SIZE];
     }
 
     /** Records {@code input} as used after the call, which keeps the caller's local live. */

@@ -22,7 +22,6 @@ public final class KeywordSieve {
   private final char[] delta;
   /** Per node, bit {@code l} when a keyword of list {@code l} ends there or along its fail chain. */
   private final long[] ending;
-  private char[] chars = new char[256];
 
   /**
    * @param sets the sets, set {@code l} giving bit {@code l}; at most 64. Each set is the
@@ -109,19 +108,10 @@ public final class KeywordSieve {
     }
   }
 
-  /** The sets (as bits, in the constructor's order) that may have a keyword in {@code text}. */
-  public long present(String text) {
-    int n = text.length();
-    if (chars.length < n) {
-      chars = new char[Math.max(n, 2 * chars.length)];
-    }
-    text.getChars(0, n, chars, 0);
-    return present(text, chars, n);
-  }
-
   /**
-   * {@link #present(String)} for a caller already holding the characters of {@code text} in
-   * {@code chars[0, n)}, which spares a copy.
+   * The sets (as bits, in the constructor's order) that may have a keyword in {@code text},
+   * whose characters the caller holds in {@code chars[0, n)} (the engine's scan has just read
+   * them there, so the sieve needs no copy of its own).
    */
   public long present(String text, char[] chars, int n) {
     if (n > chars.length) {

@@ -2,7 +2,8 @@ package dev.proxywasm.plugins.waflite.request;
 
 import dev.proxywasm.abi.Bytes;
 import dev.proxywasm.abi.internal.Utf8;
-import dev.proxywasm.plugins.waflite.detect.CharClass;
+import org.teavm.classlib.PlatformDetector;
+import org.teavm.interop.Address;
 
 /**
  * The parts of an HTTP request the WAF inspects. Header names keep their case for logs;
@@ -19,12 +20,11 @@ public final class HttpRequest {
   private String[] headerValues = new String[16];
   private int[] nameLengths = new int[16];
   private int headerCount;
-  // The names asked for and their answers: rules ask for the same few headers (host, referer,
-  // content-length...) several times per request, usually by the same literal, and a lookup
-  // compares names through String calls. A name is recognised by identity only.
-  private final String[] askedNames = new String[8];
-  private final String[] answers = new String[8];
-  private int asked;
+  /**
+   * Where {@link #header(String)} compares names: the one asked for, then a header's. Shared
+   * (one request at a time), and without an initialiser, so reading it costs no class-init check.
+   */
+  private static char[] compared;
   private final int queryStart;
   private String rawPath;
   private String query;
@@ -59,7 +59,6 @@ public final class HttpRequest {
     headerValues[i] = value == null ? "" : value;
     nameLengths[i] = name.length();
     headerCount = i + 1;
-    asked = 0;
     return this;
   }
 
@@ -125,27 +124,47 @@ public final class HttpRequest {
 
   /** The first value of header {@code name} (case-insensitive), or null. */
   public String header(String name) {
-    for (int k = 0; k < asked; k++) {
-      if (askedNames[k] == name) {
-        return answers[k];
-      }
-    }
-    String answer = find(name);
-    if (asked < askedNames.length) {
-      askedNames[asked] = name;
-      answers[asked++] = answer;
-    }
-    return answer;
-  }
-
-  private String find(String name) {
+    // Names are compared as chars copied out of both, the asked one once: TeaVM's charAt is a
+    // call with its own checks, costing several times a copy and an array read per character.
     int length = name.length();
+    char[] chars = compared;
+    if (chars == null || chars.length < 2 * length) {
+      chars = new char[Math.max(64, 2 * length)];
+      compared = chars;
+    }
+    name.getChars(0, length, chars, 0);
     for (int i = 0; i < headerCount; i++) {
-      if (nameLengths[i] == length && CharClass.regionMatchesIgnoreCase(headerNames[i], 0, name, 0, length)) {
-        return headerValues[i];
+      if (nameLengths[i] == length) {
+        headerNames[i].getChars(0, length, chars, length);
+        if (sameIgnoringCase(chars, length)) {
+          return headerValues[i];
+        }
       }
     }
     return null;
+  }
+
+  /** Whether {@code chars[0, length)} equals {@code chars[length, 2 * length)}, ASCII letters folded. */
+  private static boolean sameIgnoringCase(char[] chars, int length) {
+    int k = 0;
+    if (PlatformDetector.isWebAssembly()) {
+      // Four chars per 64-bit read while they are equal as they are (names are usually all
+      // lowercase, as HTTP/2 sends them), then char by char from the first block that differs.
+      // Both ranges are within the array: 2 * length <= chars.length.
+      Address a = Address.ofData(chars);
+      Address b = a.add(length << 1);
+      while (k + 4 <= length && a.add(k << 1).getLong() == b.add(k << 1).getLong()) {
+        k += 4;
+      }
+    }
+    for (; k < length; k++) {
+      char a = chars[k];
+      char b = chars[length + k];
+      if (a != b && (a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The body as Latin-1 text, or null when there is none. */

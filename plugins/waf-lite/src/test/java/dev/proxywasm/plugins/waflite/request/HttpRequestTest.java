@@ -69,4 +69,19 @@ class HttpRequestTest {
     assertEquals("/p", request.rawPath());
     assertEquals("q=1", request.query());
   }
+
+  @Test
+  void namesOfOneLengthAreToldApartAtAnyCharacterAndOnlyAsciiLettersFold() {
+    HttpRequest request = new HttpRequest("GET", "/", "")
+        .header("accept-language", "1").header("Accept-Encoding", "2").header("x-\u00c0bc", "3")
+        .header("a".repeat(40), "4").header("a".repeat(39) + "b", "5");
+    assertEquals("1", request.header("ACCEPT-LANGUAGE"));
+    assertEquals("2", request.header("accept-encoding"));
+    assertNull(request.header("accept-encodinh"));
+    assertNull(request.header("bccept-encoding"));
+    assertEquals("3", request.header("X-\u00c0BC"));
+    assertNull(request.header("x-\u00e0bc"));
+    assertEquals("5", request.header("A".repeat(39) + "B"));
+    assertEquals("4", request.header("a".repeat(40)));
+  }
 }

@@ -14,10 +14,11 @@ public final class ProtocolPolicy {
       + "multipart/form-data multipart/related text/xml application/xml application/soap+xml "
       + "application/json application/cloudevents+json application/cloudevents-batch+json";
 
-  // Held as separate words: compared by equals (length first), per request, instead of
-  // building " type " and searching the whole list for it.
-  private final String[] methods;
-  private final String[] contentTypes;
+  // Held as separate words, as chars: a request's method or type is copied out once and
+  // compared with the words of its length in array loops (String.equals reads both Strings
+  // through a charAt call per character).
+  private final char[][] methods;
+  private final char[][] contentTypes;
 
   /**
    * @param methods      allowed methods separated by spaces, e.g. {@code GET HEAD POST OPTIONS}
@@ -28,14 +29,14 @@ public final class ProtocolPolicy {
     this.contentTypes = words(contentTypes);
   }
 
-  private static String[] words(String list) {
+  private static char[][] words(String list) {
     int count = 0;
     for (int i = 0; i < list.length(); i++) {
       if (list.charAt(i) != ' ' && (i == 0 || list.charAt(i - 1) == ' ')) {
         count++;
       }
     }
-    String[] words = new String[count];
+    char[][] words = new char[count][];
     int w = 0;
     int i = 0;
     while (w < count) {
@@ -46,14 +47,29 @@ public final class ProtocolPolicy {
       while (i < list.length() && list.charAt(i) != ' ') {
         i++;
       }
-      words[w++] = list.substring(start, i);
+      char[] word = new char[i - start];
+      list.getChars(start, i, word, 0);
+      words[w++] = word;
     }
     return words;
   }
 
-  private static boolean listed(String[] words, String word) {
-    for (String w : words) {
-      if (w.equals(word)) {
+  private static boolean listed(char[][] words, String word) {
+    int n = word.length();
+    char[] chars = null;
+    for (char[] w : words) {
+      if (w.length != n) {
+        continue;
+      }
+      if (chars == null) {
+        chars = new char[n];
+        word.getChars(0, n, chars, 0);
+      }
+      int i = 0;
+      while (i < n && w[i] == chars[i]) {
+        i++;
+      }
+      if (i == n) {
         return true;
       }
     }

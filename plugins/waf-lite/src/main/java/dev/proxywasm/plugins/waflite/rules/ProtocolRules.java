@@ -87,7 +87,7 @@ final class ProtocolRules {
           return null;
         }));
     rules.add(Rule.request(920470, Severity.CRITICAL, "Illegal Content-Type header",
-        facts -> facts.contentType() != null && !wellFormedContentType(facts.contentType().header())
+        facts -> facts.contentType() != null && !wellFormedContentType(facts.contentType())
             ? new Target(0, "REQUEST_HEADERS:Content-Type", facts.contentType().header()) : null));
     rules.add(Rule.request(920480, Severity.CRITICAL, "Request content type charset is not allowed by policy",
         facts -> {
@@ -213,7 +213,8 @@ final class ProtocolRules {
     rules.add(Rule.request(921421, Severity.CRITICAL, "Content type smuggled outside the mime type",
         facts -> {
           ContentType type = facts.contentType();
-          if (type == null) {
+          // A header that is a media type alone has no separator (none is a media-type character).
+          if (type == null || type.tokenLength() == type.header().length()) {
             return null;
           }
           String h = Target.asciiLowercase(type.header());
@@ -314,12 +315,10 @@ final class ProtocolRules {
     return true;
   }
 
-  private static boolean wellFormedContentType(String header) {
+  private static boolean wellFormedContentType(ContentType type) {
+    String header = type.header();
     int n = header.length();
-    int i = 0;
-    while (i < n && isMediaTypeChar(header.charAt(i))) {
-      i++;
-    }
+    int i = type.tokenLength();
     if (i == 0) {
       return false;
     }
@@ -366,10 +365,6 @@ final class ProtocolRules {
   }
 
   // Character tests as comparisons: a String.indexOf per character costs a call and a loop.
-  private static boolean isMediaTypeChar(char c) {
-    return CharClass.isWord(c) || c == '/' || c == '.' || c == '+' || c == '*' || c == '-';
-  }
-
   private static boolean isParameterValueChar(char c) {
     return CharClass.isWord(c) || c == '\'' || c == '"' || c == '.' || c == '(' || c == ')'
         || c == '+' || c == ',' || c == '/' || c == ':' || c == '=' || c == '?' || c == '<'

@@ -68,4 +68,22 @@ class ParsersTest {
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void contentTypeMediaTypeTokenAndParameters() {
+    ContentType plain = ContentType.parse("Application/JSON");
+    assertEquals("application/json", plain.mediaType());
+    assertEquals(16, plain.tokenLength());
+    assertNull(plain.parameter("charset"));
+    assertEquals(0, plain.parameterCount("charset"));
+
+    ContentType full = ContentType.parse(" text/xml ;Charset=\"utf-8\"; charset=x");
+    assertEquals("text/xml", full.mediaType());
+    assertEquals(0, full.tokenLength());
+    assertEquals("utf-8", full.parameter("charset"));
+    assertEquals(2, full.parameterCount("charset"));
+
+    assertEquals(8, ContentType.parse("text/xml, application/json").tokenLength());
+    assertEquals("text/xml, application/json", ContentType.parse("text/xml, application/json").mediaType());
+  }
 }

@@ -30,6 +30,12 @@ final class ProtocolRules {
   private static final KeywordSet RESTRICTED_HEADERS = KeywordSet.parse(
       "proxy|lock-token|content-range|if|x-http-method-override|x-http-method|x-method-override"
           + "|x-middleware-subrequest");
+  /**
+   * Bit n set when a name of {@link #RESTRICTED_HEADERS} has n characters (2, 5, 10, 13, 17,
+   * 22, 23): most header names have another length, and are passed over without being read.
+   */
+  private static final long RESTRICTED_HEADER_LENGTHS =
+      1L << 2 | 1L << 5 | 1L << 10 | 1L << 13 | 1L << 17 | 1L << 22 | 1L << 23;
   private static final KeywordSet HTTP_METHODS = KeywordSet.parse(
       "get|post|head|options|connect|put|delete|trace|track|patch|propfind|proppatch|mkcol"
           + "|copy|move|lock|unlock");
@@ -49,11 +55,15 @@ final class ProtocolRules {
     rules.add(Rule.request(920170, Severity.CRITICAL, "GET or HEAD Request with Body Content",
         facts -> {
           HttpRequest r = facts.request();
+          String method = r.method();
+          // The method first: most requests with a body are not GET or HEAD, and it needs no lookup.
+          if (!method.equals("GET") && !method.equals("HEAD")) {
+            return null;
+          }
           String length = r.header("content-length");
           boolean body = length != null && !length.trim().equals("0")
               || r.header("transfer-encoding") != null;
-          return body && (r.method().equals("GET") || r.method().equals("HEAD"))
-              ? new Target(0, "REQUEST_HEADERS:Content-Length", length == null ? "chunked" : length) : null;
+          return body ? new Target(0, "REQUEST_HEADERS:Content-Length", length == null ? "chunked" : length) : null;
         }));
     rules.add(Rule.values(920270, 1, Severity.CRITICAL, "Invalid character in request (null character)",
         ARGS | TargetKind.HEADERS | TargetKind.COOKIES | TargetKind.PATH,
@@ -69,17 +79,25 @@ final class ProtocolRules {
         }));
     rules.add(Rule.request(920440, Severity.CRITICAL, "URL file extension is restricted by policy",
         facts -> {
-          String path = Target.asciiLowercase(facts.path());
+          // Most paths have no dot at all (one search of a copy); the positions and the
+          // extension do not depend on case, so only a hit's extension is lowercased.
+          String path = facts.path();
+          if (CharClass.indexOf(path, '.', 0) < 0) {
+            return null;
+          }
           int slash = path.lastIndexOf('/');
           int dot = path.lastIndexOf('.');
-          return dot > slash && dot + 1 < path.length() && RESTRICTED_EXTENSIONS.contains(path.substring(dot + 1))
-              ? new Target(0, "REQUEST_FILENAME", path.substring(dot)) : null;
+          return dot > slash && dot + 1 < path.length()
+              && RESTRICTED_EXTENSIONS.containsIgnoringCase(path.substring(dot + 1))
+              ? new Target(0, "REQUEST_FILENAME", Target.asciiLowercase(path.substring(dot))) : null;
         }));
     rules.add(Rule.request(920450, Severity.CRITICAL, "HTTP header is restricted by policy",
         facts -> {
           HttpRequest r = facts.request();
           for (int i = 0; i < r.headerCount(); i++) {
-            if (RESTRICTED_HEADERS.containsIgnoringCase(r.headerName(i))) {
+            int n = r.headerName(i).length();
+            if (n < 64 && (RESTRICTED_HEADER_LENGTHS >>> n & 1) != 0
+                && RESTRICTED_HEADERS.containsIgnoringCase(r.headerName(i))) {
               return new Target(0, "REQUEST_HEADERS_NAMES:" + r.headerName(i),
                   Target.asciiLowercase(r.headerName(i)));
             }
@@ -99,7 +117,7 @@ final class ProtocolRules {
     rules.add(Rule.request(920500, Severity.CRITICAL, "Attempt to access a backup or working file",
         facts -> {
           String path = facts.path();
-          int tilde = path.indexOf('~');
+          int tilde = CharClass.indexOf(path, '~', 0);
           while (tilde > 0) {
             boolean endOfSegment = tilde + 1 == path.length() || path.charAt(tilde + 1) == '/';
             int dot = path.lastIndexOf('.', tilde);
@@ -107,7 +125,7 @@ final class ProtocolRules {
             if (endOfSegment && dot > slash && dot < tilde - 1) {
               return new Target(0, "REQUEST_FILENAME", path);
             }
-            tilde = path.indexOf('~', tilde + 1);
+            tilde = CharClass.indexOf(path, '~', tilde + 1);
           }
           return null;
         }));
@@ -123,7 +141,8 @@ final class ProtocolRules {
     rules.add(Rule.request(920600, Severity.CRITICAL, "Illegal Accept header: charset parameter",
         facts -> {
           String accept = facts.request().header("accept");
-          if (accept == null) {
+          // A charset parameter the policy can refuse needs an '=': most Accept headers have none.
+          if (accept == null || CharClass.indexOf(accept, '=', 0) < 0) {
             return null;
           }
           String lower = Target.asciiLowercase(accept);

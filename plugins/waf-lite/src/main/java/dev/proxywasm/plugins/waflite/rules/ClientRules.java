@@ -80,31 +80,47 @@ final class ClientRules {
    * ({@code sails.sid}), or name a session/login token.
    */
   private static boolean looksLikeSessionName(String name) {
+    // No search for "session-token": it contains "sess".
     return CharClass.contains(name, "sess") || name.endsWith(".sid") || name.endsWith("_sid")
-        || CharClass.contains(name, "session-token") || CharClass.contains(name, "login_token") || name.equals("cakephp");
+        || CharClass.contains(name, "login_token") || name.equals("cakephp");
   }
 
   private static boolean refersToHost(String referer, String host) {
     if (host == null) {
       return false;
     }
-    String r = Target.asciiLowercase(referer);
-    int scheme = CharClass.indexOf(r, "://", 0);
+    // Found in the referer as received, without lowercase copies or substrings: the scheme
+    // separator and the end of the host part have no letters, so case moves none of them.
+    int scheme = CharClass.indexOf(referer, "://", 0);
     if (scheme < 0) {
       return true;
     }
     int start = scheme + 3;
-    int end = start;
-    int n = r.length();
-    for (; end < n; end++) {
-      char c = r.charAt(end); // one call per character: TeaVM's charAt is not inlined
-      if (c == '/' || c == '?' || c == '#') {
-        break;
+    int end = referer.length();
+    for (int i = 0; i < 3; i++) {
+      int at = CharClass.indexOf(referer, "/?#".charAt(i), start);
+      if (at >= 0 && at < end) {
+        end = at;
       }
     }
-    String refHost = r.substring(start, end);
-    String h = Target.asciiLowercase(host);
     // The same host, a subdomain of it (".host") or any name ending in it: all end with it.
-    return refHost.endsWith(h);
+    int n = host.length();
+    return end - start >= n && endsWithIgnoringCase(referer, end, host, n);
+  }
+
+  /** Whether {@code text[0, end)} ends with {@code suffix} (of length {@code n}), ASCII letters folded. */
+  private static boolean endsWithIgnoringCase(String text, int end, String suffix, int n) {
+    // Compared as copies: TeaVM's charAt is a call with its own checks per character.
+    char[] chars = new char[2 * n];
+    text.getChars(end - n, end, chars, 0);
+    suffix.getChars(0, n, chars, n);
+    for (int i = 0; i < n; i++) {
+      char a = chars[i];
+      char b = chars[n + i];
+      if (a != b && (a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

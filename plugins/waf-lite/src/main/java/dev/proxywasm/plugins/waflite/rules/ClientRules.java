@@ -110,14 +110,17 @@ final class ClientRules {
 
   /** Whether {@code text[0, end)} ends with {@code suffix} (of length {@code n}), ASCII letters folded. */
   private static boolean endsWithIgnoringCase(String text, int end, String suffix, int n) {
-    // Compared as copies: TeaVM's charAt is a call with its own checks per character.
-    char[] chars = new char[2 * n];
-    text.getChars(end - n, end, chars, 0);
-    suffix.getChars(0, n, chars, n);
+    // Compared as copies: TeaVM's charAt is a call with its own checks per character. The text
+    // is copied from index 0, as every getChars call in the module is: wasm-opt then drops that
+    // parameter, and a call reading from elsewhere would cost every call instructions.
+    char[] chars = new char[end + n];
+    text.getChars(0, end, chars, 0);
+    suffix.getChars(0, n, chars, end);
     for (int i = 0; i < n; i++) {
-      char a = chars[i];
-      char b = chars[n + i];
-      if (a != b && (a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b)) {
+      char a = chars[end - n + i];
+      char b = chars[end + i];
+      // Equal but for case: one bit apart, and a letter.
+      if (a != b && ((a ^ b) != 32 || (a | 32) < 'a' || (a | 32) > 'z')) {
         return false;
       }
     }

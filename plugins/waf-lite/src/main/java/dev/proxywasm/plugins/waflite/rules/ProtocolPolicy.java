@@ -47,9 +47,11 @@ public final class ProtocolPolicy {
       while (i < list.length() && list.charAt(i) != ' ') {
         i++;
       }
-      char[] word = new char[i - start];
-      list.getChars(start, i, word, 0);
-      words[w++] = word;
+      // Copied from a substring: every getChars call in the module reads from index 0, so
+      // wasm-opt drops that parameter (one reading elsewhere would cost each call instructions).
+      String word = list.substring(start, i);
+      words[w] = new char[word.length()];
+      word.getChars(0, word.length(), words[w++], 0);
     }
     return words;
   }

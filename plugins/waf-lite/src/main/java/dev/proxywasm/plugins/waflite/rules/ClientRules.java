@@ -89,36 +89,31 @@ final class ClientRules {
     if (host == null) {
       return false;
     }
-    // Found in the referer as received, without lowercase copies or substrings: the scheme
-    // separator and the end of the host part have no letters, so case moves none of them.
+    // The scheme separator and the end of the host part have no letters, so case moves none of
+    // them: they are found in the referer as received, without lowercase copies or substrings.
     int scheme = CharClass.indexOf(referer, "://", 0);
     if (scheme < 0) {
       return true;
     }
-    int start = scheme + 3;
-    int end = referer.length();
-    for (int i = 0; i < 3; i++) {
-      int at = CharClass.indexOf(referer, "/?#".charAt(i), start);
-      if (at >= 0 && at < end) {
-        end = at;
-      }
+    // Both read from one array (TeaVM's charAt is a call with its own checks per character),
+    // each copied from index 0 as every getChars call in the module is: wasm-opt then drops
+    // that parameter, and a call reading from elsewhere would cost every call instructions.
+    int length = referer.length();
+    int n = host.length();
+    char[] chars = new char[length + n];
+    referer.getChars(0, length, chars, 0);
+    host.getChars(0, n, chars, length);
+    int end = scheme + 3;
+    while (end < length && chars[end] != '/' && chars[end] != '?' && chars[end] != '#') {
+      end++;
     }
     // The same host, a subdomain of it (".host") or any name ending in it: all end with it.
-    int n = host.length();
-    return end - start >= n && endsWithIgnoringCase(referer, end, host, n);
-  }
-
-  /** Whether {@code text[0, end)} ends with {@code suffix} (of length {@code n}), ASCII letters folded. */
-  private static boolean endsWithIgnoringCase(String text, int end, String suffix, int n) {
-    // Compared as copies: TeaVM's charAt is a call with its own checks per character. The text
-    // is copied from index 0, as every getChars call in the module is: wasm-opt then drops that
-    // parameter, and a call reading from elsewhere would cost every call instructions.
-    char[] chars = new char[end + n];
-    text.getChars(0, end, chars, 0);
-    suffix.getChars(0, n, chars, end);
+    if (end - scheme - 3 < n) {
+      return false;
+    }
     for (int i = 0; i < n; i++) {
       char a = chars[end - n + i];
-      char b = chars[end + i];
+      char b = chars[length + i];
       // Equal but for case: one bit apart, and a letter.
       if (a != b && ((a ^ b) != 32 || (a | 32) < 'a' || (a | 32) > 'z')) {
         return false;

@@ -24,6 +24,8 @@ public final class WafEngine {
   private final long[] ruleKeywords;
   /** Every keyword set a value rule needs (and others), searched in one pass per value. */
   private final KeywordSieve sieve;
+  /** The sieve's class table with the scan's bits: the scan and the walk in one pass. */
+  private final long[] classes;
   // Value rules as bit sets, one bit per rule (rule r is bit r % 64 of word r / 64), so a value
   // picks out the rules whose preconditions it meets (Rule.needs*) with a few ORs and ANDs
   // instead of testing each rule: of ~3,600 rule/value pairs in a typical request, ~700
@@ -105,6 +107,7 @@ public final class WafEngine {
       }
     }
     sieve = new KeywordSieve(keywordSets.toArray(new KeywordSet[0]));
+    classes = Target.withClasses(sieve.classTable());
     words = (count + 63) >>> 6;
     pending = new long[words];
     selected = new long[words];
@@ -260,10 +263,11 @@ public final class WafEngine {
     if (table[tail + 3] == 0) {
       return 0;
     }
-    int characters = target.signature() & (int) table[tail];
-    // After signature(), the value is scanned and lowercased.
+    boolean sieving = table[tail + 2] != 0;
+    int characters = target.signature(sieving ? sieve : null, classes) & (int) table[tail];
+    // After signature(), the value is scanned.
     int flags = target.scannedFlags() & (int) table[tail + 1];
-    long keywords = table[tail + 2] != 0 ? target.keywords(sieve) & table[tail + 2] : 0;
+    long keywords = sieving ? target.keywords(sieve, classes) & table[tail + 2] : 0;
     // The table's entries are read directly inside the module: every index below is within
     // words * ENTRIES by construction, and TeaVM's checked reads cost several times as much.
     boolean direct = PlatformDetector.isWebAssembly();

@@ -3,7 +3,6 @@ package dev.proxywasm.abi;
 import dev.proxywasm.abi.internal.HostCalls;
 import dev.proxywasm.abi.internal.HostMemory;
 import dev.proxywasm.abi.internal.StaticRootsRepair;
-import dev.proxywasm.abi.internal.StringChars;
 import dev.proxywasm.abi.internal.Utf8;
 import org.teavm.backend.wasm.runtime.WasmSupport;
 import org.teavm.interop.Export;
@@ -40,7 +39,6 @@ final class Exports {
     public static void initialize() {
         StaticRootsRepair.apply();
         HostMemory.start();
-        StringChars.start();
         WasmSupport.runWithArgs(new String[0]);
     }
 

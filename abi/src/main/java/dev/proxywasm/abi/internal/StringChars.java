@@ -11,8 +11,8 @@ import org.teavm.interop.Address;
  *
  * <p>In TeaVM 0.13's Wasm layout a String is an object header (class and hash words), then
  * its {@code characters} array, its first field; a char array is a header and a length, then
- * the chars. The layout is checked once, at {@code _initialize}, on a probe String; should it
- * not hold (another TeaVM), {@link #of} copies the chars into a buffer of its own instead.
+ * the chars. The layout is checked once, on a probe String, by the first call; should it not
+ * hold (another TeaVM), {@link #of} copies the chars into a buffer of its own instead.
  *
  * <p>An address is good until the next allocation, which may move objects: read the
  * characters before allocating anything.
@@ -22,9 +22,10 @@ public final class StringChars {
     private static final int CHARACTERS = 8;
     /** Offset of a char array's first element from the array's address. */
     private static final int DATA = 12;
-    // Set by start(), not by a static initialiser: TeaVM would test for one in every static
-    // method, and inPlace() must stay small enough to be inlined.
+    // No static initialiser: TeaVM would test for one in every static method, and of() must
+    // stay small.
     private static boolean inPlace;
+    private static boolean probed;
     private static char[] copy;
 
     private StringChars() {
@@ -40,20 +41,22 @@ public final class StringChars {
             && data.getChar() == chars[0] && data.add(2).getChar() == chars[1] && data.add(4).getChar() == chars[2];
     }
 
-    /** Checks the layout, once, from {@code _initialize} (outside Wasm it is never called). */
-    public static void start() {
-        inPlace = PlatformDetector.isWebAssembly() && probe();
-    }
-
     /**
      * The address of {@code s}'s first char, or of a copy of its chars (good until the next
      * call). Inside the module only.
      */
     public static Address of(String s) {
-        return inPlace ? Address.ofObject(s).add(CHARACTERS).getAddress().add(DATA) : copied(s);
+        return inPlace ? Address.ofObject(s).add(CHARACTERS).getAddress().add(DATA) : probedOrCopied(s);
     }
 
-    private static Address copied(String s) {
+    private static Address probedOrCopied(String s) {
+        if (!probed) {
+            probed = true;
+            inPlace = PlatformDetector.isWebAssembly() && probe();
+            if (inPlace) {
+                return of(s);
+            }
+        }
         int n = s.length();
         if (copy == null || copy.length < n) {
             copy = new char[n];

@@ -21,6 +21,11 @@ import org.teavm.interop.Address;
  */
 public final class KeywordSieve {
   private static final int PREFIX = 8;
+  /**
+   * Set in a transition to a node where some keyword ends: the walk reads {@link #ending} only
+   * then, not at every character (nodes are numbered below it).
+   */
+  private static final int ENDS = 0x8000;
   /** Where {@link #classTable()} puts the sieve's class of a character: the top byte. */
   private static final int CLASS_SHIFT = 56;
   private final byte[] classOf = new byte[128];
@@ -79,12 +84,17 @@ public final class KeywordSieve {
         ends[node] |= 1L << l;
       }
     }
-    if (nodes > Character.MAX_VALUE) {
+    if (nodes > ENDS) {
       throw new IllegalArgumentException("too many keyword characters for one sieve: " + nodes);
     }
     delta = Arrays.copyOf(table, nodes * classes);
     ending = new long[nodes];
     flatten(ends, nodes);
+    for (int i = 0; i < delta.length; i++) {
+      if (ending[delta[i]] != 0) {
+        delta[i] |= ENDS;
+      }
+    }
     for (char c = 0; c < 128; c++) {
       classTable[c] = (long) classOf[c >= 'A' && c <= 'Z' ? c + 32 : c] << CLASS_SHIFT;
     }
@@ -158,7 +168,10 @@ public final class KeywordSieve {
         long bits = c < 128 ? table.add(c << 3).getLong() : nonAscii;
         seen |= bits;
         node = delta.add((node * width + (int) (bits >>> CLASS_SHIFT)) << 1).getChar();
-        found |= ending.add(node << 3).getLong();
+        if (node >= ENDS) {
+          node -= ENDS;
+          found |= ending.add(node << 3).getLong();
+        }
       }
     } else {
       for (int i = 0; i < n; i++) {
@@ -166,7 +179,10 @@ public final class KeywordSieve {
         long bits = c < 128 ? classes[c] : nonAscii;
         seen |= bits;
         node = delta[node * this.classes + (int) (bits >>> CLASS_SHIFT)];
-        found |= ending[node];
+        if (node >= ENDS) {
+          node -= ENDS;
+          found |= ending[node];
+        }
       }
     }
     scanned = seen;

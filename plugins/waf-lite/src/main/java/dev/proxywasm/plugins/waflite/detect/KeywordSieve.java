@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.detect;
 
+import dev.proxywasm.abi.internal.StringChars;
 import java.util.Arrays;
 import org.teavm.classlib.PlatformDetector;
 import org.teavm.interop.Address;
@@ -12,16 +13,30 @@ import org.teavm.interop.Address;
  * occurs, or the occurrence is not accepted where it stands). Prefixes keep the automaton small:
  * ~6,100 nodes for CRS's sets, not ~9,500 (longer prefixes let no fewer sets through on typical
  * traffic; six characters let more through, ~5k instructions more per typical request).
- * Until the next {@link #present} call, {@link KeywordSet#find} on the same text returns at once
- * for the sets found absent.
+ * Until the next {@link #remember} call, {@link KeywordSet#find} on the same
+ * text returns at once for the sets found absent.
+ *
+ * <p>{@link #scan} also serves a caller that wants its own summary of each character of the
+ * same text (the engine's character signature): one walk then gives both.
  */
 public final class KeywordSieve {
   private static final int PREFIX = 8;
+  /**
+   * Set in a transition to a node where some keyword ends: the walk reads {@link #ending} only
+   * then, not at every character (nodes are numbered below it).
+   */
+  private static final int ENDS = 0x8000;
+  /** Where {@link #classTable()} puts the sieve's class of a character: the top byte. */
+  private static final int CLASS_SHIFT = 56;
   private final byte[] classOf = new byte[128];
   private final int classes;
   private final char[] delta;
   /** Per node, bit {@code l} when a keyword of list {@code l} ends there or along its fail chain. */
   private final long[] ending;
+  /** See {@link #classTable()}. */
+  private final long[] classTable = new long[128];
+  /** What the last {@link #scan} ORed together of its caller's table. */
+  private long scanned;
 
   /**
    * @param sets the sets, set {@code l} giving bit {@code l}; at most 64. Each set is the
@@ -69,12 +84,20 @@ public final class KeywordSieve {
         ends[node] |= 1L << l;
       }
     }
-    if (nodes > Character.MAX_VALUE) {
+    if (nodes > ENDS) {
       throw new IllegalArgumentException("too many keyword characters for one sieve: " + nodes);
     }
     delta = Arrays.copyOf(table, nodes * classes);
     ending = new long[nodes];
     flatten(ends, nodes);
+    for (int i = 0; i < delta.length; i++) {
+      if (ending[delta[i]] != 0) {
+        delta[i] |= ENDS;
+      }
+    }
+    for (char c = 0; c < 128; c++) {
+      classTable[c] = (long) classOf[c >= 'A' && c <= 'Z' ? c + 32 : c] << CLASS_SHIFT;
+    }
   }
 
   /**
@@ -109,49 +132,73 @@ public final class KeywordSieve {
   }
 
   /**
-   * The sets (as bits, in the constructor's order) that may have a keyword in {@code text},
-   * whose characters the caller holds in {@code chars[0, n)} (the engine's scan has just read
-   * them there, so the sieve needs no copy of its own).
+   * A fresh copy of the sieve's table of ASCII characters, {@link #scan}'s: each entry holds
+   * the sieve's class of the character (as lowercase) in its top byte. A caller wanting its own
+   * summary of scanned text ORs its bits per character into the other 56 (only those: a class
+   * byte not the sieve's would misdirect the walk).
    */
-  public long present(String text, char[] chars, int n) {
-    if (n > chars.length) {
-      throw new IllegalArgumentException("chars do not hold the text");
-    }
-    long sets = PlatformDetector.isWebAssembly() ? presentInMemory(chars, n) : present(chars, n);
-    KeywordSet.sieved(text, this, sets);
-    return sets;
-  }
-
-  private long present(char[] text, int n) {
-    long found = 0;
-    int node = 0;
-    for (int i = 0; i < n; i++) {
-      char c = text[i];
-      node = delta[node * classes + (c < 128 ? classOf[c] : 0)];
-      found |= ending[node];
-    }
-    return found;
+  public long[] classTable() {
+    return classTable.clone();
   }
 
   /**
-   * {@link #present(char[], int)} reading memory directly inside the module: nodes and classes
-   * stay within the tables by construction and {@code n} within {@code text}, so TeaVM's
-   * per-access checks are not needed.
+   * The sets that may have a keyword in {@code text} lowercased (ASCII letters only), read in
+   * place inside the module; meanwhile ORs together {@code classes[c]} (a {@link #classTable()}
+   * table) of each ASCII character {@code c} and {@code nonAscii} for any other, for
+   * {@link #scanned()}. The answer is given to {@link KeywordSet#find} by
+   * {@link #remember}.
    */
-  private long presentInMemory(char[] text, int n) {
-    Address at = Address.ofData(text);
-    Address delta = Address.ofData(this.delta);
-    Address classOf = Address.ofData(this.classOf);
-    Address ending = Address.ofData(this.ending);
-    int classes = this.classes;
+  public long scan(String text, long[] classes, long nonAscii) {
+    if (classes.length != 128 || (nonAscii >>> CLASS_SHIFT) != 0) {
+      throw new IllegalArgumentException("not a class table, or nonAscii has a class");
+    }
+    int n = text.length();
+    long seen = 0;
     long found = 0;
     int node = 0;
-    for (int i = 0; i < n; i++) {
-      char c = at.add(i << 1).getChar();
-      int cls = c < 128 ? classOf.add(c).getByte() : 0;
-      node = delta.add((node * classes + cls) << 1).getChar();
-      found |= ending.add(node << 3).getLong();
+    if (PlatformDetector.isWebAssembly()) {
+      // Nodes and classes stay within the tables by construction, and i within the text.
+      Address at = StringChars.of(text);
+      Address table = Address.ofData(classes);
+      Address delta = Address.ofData(this.delta);
+      Address ending = Address.ofData(this.ending);
+      int width = this.classes;
+      for (int i = 0; i < n; i++) {
+        char c = at.add(i << 1).getChar();
+        long bits = c < 128 ? table.add(c << 3).getLong() : nonAscii;
+        seen |= bits;
+        node = delta.add((node * width + (int) (bits >>> CLASS_SHIFT)) << 1).getChar();
+        if (node >= ENDS) {
+          node -= ENDS;
+          found |= ending.add(node << 3).getLong();
+        }
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        long bits = c < 128 ? classes[c] : nonAscii;
+        seen |= bits;
+        node = delta[node * this.classes + (int) (bits >>> CLASS_SHIFT)];
+        if (node >= ENDS) {
+          node -= ENDS;
+          found |= ending[node];
+        }
+      }
     }
+    scanned = seen;
     return found;
+  }
+
+  /** The caller's bits ORed together by the last {@link #scan}, its class byte included. */
+  public long scanned() {
+    return scanned;
+  }
+
+  /**
+   * Tells {@link KeywordSet#find} that {@code text} has only the {@code sets} a {@link #scan}
+   * found in it (in its lowercase form, which {@code text} is), until the next call.
+   */
+  public void remember(String text, long sets) {
+    KeywordSet.sieved(text, this, sets);
   }
 }

@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.engine;
 
+import dev.proxywasm.abi.internal.StringChars;
 import dev.proxywasm.plugins.waflite.detect.KeywordSieve;
 import dev.proxywasm.plugins.waflite.request.JsonPath;
 import dev.proxywasm.plugins.waflite.transform.CommandLineNormaliser;
@@ -33,11 +34,10 @@ public final class Target {
   private boolean hasNul;
   private boolean hasNonAscii;
   private boolean decodedSigned;
+  /** The sieve that walked the value with the scan, when {@link #keywordSets} holds its answer. */
+  private KeywordSieve sieve;
+  private long keywordSets;
   private static char[] scratch = new char[256];
-  /** The String whose characters {@link #scratch} holds (from index 0), or null. */
-  private static String inScratch;
-  /** The length of {@link #inScratch}. */
-  private static int scratchLength;
   /** {@link #flags()} bit: the value as parsed contains a NUL character. */
   public static final int NUL = 1;
   /** {@link #flags()} bit: the value as parsed contains a character above U+007F. */
@@ -50,6 +50,7 @@ public final class Target {
   private static final long UPPER = 1L << 33;
   private static final long SEEN_NUL = 1L << 34;
   private static final long SEEN_NON_ASCII = 1L << 35;
+  /** Per ASCII character, what {@link #scan} notes: see {@link #withClasses}. */
   private static final long[] CLASSES = new long[128];
 
   static {
@@ -130,23 +131,45 @@ public final class Target {
   }
 
   /**
-   * One pass over the value: its character signature, whether decoding or lowercasing can
-   * change it at all (most values have no {@code % & +}, NUL or capital letter), and, since
-   * every value with a rule to meet is read lowercased, its lowercase form when decoding
-   * leaves it as it is.
+   * ORs into {@code table} (an entry per ASCII character, e.g. a
+   * {@link KeywordSieve#classTable()}) the bits {@link #scan} notes per character: its
+   * {@link CharacterSignature} bit in the low 32 bits, whether decoding or lowercasing may
+   * change the value above them (the top byte is left alone).
    */
-  private void scan() {
-    scanned = true;
-    int n = value.length();
-    // The buffer is read here, not through scratch(n): a static call per value costs TeaVM a
-    // class-initialisation check and a frame.
-    char[] chars = scratch;
-    if (chars.length < n) {
-      chars = scratch(n);
+  static long[] withClasses(long[] table) {
+    for (int c = 0; c < 128; c++) {
+      table[c] |= CLASSES[c];
     }
-    inScratch = null;
-    value.getChars(0, n, chars, 0);
-    long seen = classifyAndLowercase(chars, n, CLASSES);
+    return table;
+  }
+
+  /**
+   * For the engine, {@link #signature()}, the value scanned on the first call together with
+   * {@code sieve}'s walk when one is given ({@code classes}: the sieve's class table with
+   * {@link #withClasses}): {@link #keywords} is then known without a second pass, unless the
+   * value needs decoding.
+   */
+  int signature(KeywordSieve sieve, long[] classes) {
+    if (!scanned) {
+      scan(sieve, classes);
+    }
+    return decodedSigned ? signature : signDecoded();
+  }
+
+  /**
+   * One pass over the value: its character signature, and whether decoding or lowercasing can
+   * change it at all (most values have no {@code % & +}, NUL or capital letter); with a sieve,
+   * the keyword sets of its lowercase form too.
+   */
+  private void scan(KeywordSieve sieve, long[] classes) {
+    scanned = true;
+    long seen;
+    if (sieve != null) {
+      keywordSets = sieve.scan(value, classes, SEEN_NON_ASCII);
+      seen = sieve.scanned();
+    } else {
+      seen = classify(value, classes);
+    }
     signature = (int) seen;
     needsDecoding = (seen & DECODE) != 0;
     hasUrlEscape = (seen & URL_ESCAPE) != 0;
@@ -155,9 +178,11 @@ public final class Target {
     hasNonAscii = (seen & SEEN_NON_ASCII) != 0;
     if (!needsDecoding) {
       decoded = value;
-      lower = (seen & UPPER) != 0 ? new String(chars, 0, n) : value;
-      inScratch = lower;
-      scratchLength = n;
+      if ((seen & UPPER) == 0) {
+        lower = value;
+      }
+      // The walk read the value, which lowercased is the text rules search.
+      this.sieve = sieve;
     }
   }
 
@@ -171,74 +196,55 @@ public final class Target {
 
   /**
    * The sets of {@code sieve} that may have a keyword in {@link #lower()}, once
-   * {@link #signature()} has set it: read from the lowercased characters the scan (or
-   * lowercasing) just left in the scratch buffer, as they are when the engine asks right after
-   * {@link #signature()}, else copied there first.
+   * {@link #signature(KeywordSieve, long[])} has scanned the value: as that scan's walk found
+   * them, or from a walk over the lowercase text now.
    */
-  long keywords(KeywordSieve sieve) {
-    String l = lower;
-    if (l != inScratch) {
-      int n = l.length();
-      char[] chars = scratch;
-      if (chars.length < n) {
-        chars = scratch(n);
+  long keywords(KeywordSieve sieve, long[] classes) {
+    if (this.sieve == sieve) {
+      // The lowercase String may not exist yet: lowercase() tells find once it does.
+      if (lower != null) {
+        sieve.remember(lower, keywordSets);
       }
-      l.getChars(0, n, chars, 0);
-      inScratch = l;
-      scratchLength = n;
+      return keywordSets;
     }
-    return sieve.present(l, scratch, scratchLength);
+    String l = lower();
+    long sets = sieve.scan(l, classes, 0);
+    sieve.remember(l, sets);
+    return sets;
   }
 
   /**
-   * ORs the {@link #CLASSES} of {@code chars[0, n)} together, lowercasing ASCII capitals in
-   * place. Inside the Wasm module it reads memory directly (the range is checked by the
-   * caller, and nothing allocates meanwhile): TeaVM's checked array loop costs twice as much
-   * per character. On the JVM (unit tests) it is a plain loop. The callers pass
-   * {@link #CLASSES}: a method reading it itself opens with a class-initialisation check, which
-   * costs a shadow-stack frame per call.
+   * ORs the {@link #CLASSES} ({@code classes}, which may carry more bits) of the characters of
+   * {@code s} together: read in place inside the module (TeaVM's checked loop over a copy costs
+   * twice as much per character, and the copy a call out of Wasm); on the JVM (unit tests) a
+   * plain loop. The callers pass the table: a method reading {@link #CLASSES} itself opens with
+   * a class-initialisation check, which costs a shadow-stack frame per call.
    */
-  private long classifyAndLowercase(char[] chars, int n, long[] classes) {
+  private static long classify(String s, long[] classes) {
+    int n = s.length();
     long seen = 0;
     if (PlatformDetector.isWebAssembly()) {
-      Address at = Address.ofData(chars);
+      Address at = StringChars.of(s);
       Address table = Address.ofData(classes);
       for (int i = 0; i < n; i++) {
         char c = at.add(i << 1).getChar();
-        if (c < 128) {
-          long bits = table.add(c << 3).getLong();
-          seen |= bits;
-          if ((bits & UPPER) != 0) {
-            at.add(i << 1).putChar((char) (c + 32));
-          }
-        } else {
-          seen |= SEEN_NON_ASCII;
-        }
+        seen |= c < 128 ? table.add(c << 3).getLong() : SEEN_NON_ASCII;
       }
       return seen;
     }
     for (int i = 0; i < n; i++) {
-      char c = chars[i];
-      if (c < 128) {
-        long bits = classes[c];
-        seen |= bits;
-        if ((bits & UPPER) != 0) {
-          chars[i] = (char) (c + 32);
-        }
-      } else {
-        seen |= SEEN_NON_ASCII;
-      }
+      char c = s.charAt(i);
+      seen |= c < 128 ? classes[c] : SEEN_NON_ASCII;
     }
     return seen;
   }
 
   /**
-   * A char buffer of at least {@code n} chars, reused by every scan and copy: reading a String
-   * into an array once ({@code getChars}) and looping over the array costs TeaVM a fraction of
+   * A char buffer of at least {@code n} chars, reused by every copy: reading a String into an
+   * array once ({@code getChars}) and looping over the array costs TeaVM a fraction of
    * {@code charAt} per character, and {@code toCharArray} allocates each time.
    */
   static char[] scratch(int n) {
-    inScratch = null;
     if (scratch.length < n) {
       scratch = new char[Math.max(n, 2 * scratch.length)];
     }
@@ -248,7 +254,7 @@ public final class Target {
   /** {@link #NUL} and {@link #NON_ASCII}, as they apply. */
   public int flags() {
     if (!scanned) {
-      scan();
+      scan(null, CLASSES);
     }
     return (hasNul ? NUL : 0) | (hasNonAscii ? NON_ASCII : 0);
   }
@@ -256,7 +262,7 @@ public final class Target {
   /** True when the value as parsed contains a NUL character. */
   public boolean containsNul() {
     if (!scanned) {
-      scan();
+      scan(null, CLASSES);
     }
     return hasNul;
   }
@@ -264,7 +270,7 @@ public final class Target {
   /** True when the value as parsed contains a character above U+007F. */
   public boolean containsNonAscii() {
     if (!scanned) {
-      scan();
+      scan(null, CLASSES);
     }
     return hasNonAscii;
   }
@@ -280,7 +286,7 @@ public final class Target {
 
   private String decode() {
     if (!scanned) {
-      scan();
+      scan(null, CLASSES);
       if (decoded != null) {
         return decoded;
       }
@@ -305,30 +311,13 @@ public final class Target {
 
   private int signDecoded() {
     if (!scanned) {
-      scan();
+      scan(null, CLASSES);
     }
     if (needsDecoding) {
-      signDecodedAndLowercase(decoded());
+      signature |= (int) classify(decoded(), CLASSES);
     }
     decodedSigned = true;
     return signature;
-  }
-
-  /**
-   * Adds the signature of the decoded value {@code d} and, in the same pass, computes
-   * {@link #lower()} (wanted next by every value with a keyword rule to meet).
-   */
-  private void signDecodedAndLowercase(String d) {
-    int n = d.length();
-    char[] chars = scratch(n);
-    d.getChars(0, n, chars, 0);
-    long seen = classifyAndLowercase(chars, n, CLASSES);
-    signature |= (int) seen;
-    if (lower == null) {
-      lower = (seen & UPPER) != 0 ? new String(chars, 0, n) : d;
-      inScratch = lower;
-      scratchLength = n;
-    }
   }
 
   /** {@link #decoded()} in ASCII lowercase. */
@@ -338,11 +327,12 @@ public final class Target {
   }
 
   private String lowercase() {
-    String d = decoded();
-    if (lower == null) {
-      lower = asciiLowercase(d);
+    String l = asciiLowercase(decoded());
+    lower = l;
+    if (sieve != null) {
+      sieve.remember(l, keywordSets);
     }
-    return lower;
+    return l;
   }
 
   /** {@link #lower()} after CRS's {@code cmdLine} normalisation. */
@@ -376,30 +366,29 @@ public final class Target {
   public static String asciiLowercase(String s) {
     int n = s.length();
     char[] chars = scratch(n);
-    s.getChars(0, n, chars, 0);
     boolean changed = false;
     if (PlatformDetector.isWebAssembly()) {
-      // Direct memory reads, as in classifyAndLowercase.
-      Address at = Address.ofData(chars);
+      // Read in place (after scratch(n), which may allocate and so move s), as in classify.
+      Address from = StringChars.of(s);
+      Address to = Address.ofData(chars);
       for (int i = 0; i < n; i++) {
-        char c = at.add(i << 1).getChar();
+        char c = from.add(i << 1).getChar();
         if (c >= 'A' && c <= 'Z') {
-          at.add(i << 1).putChar((char) (c + 32));
+          c += 32;
           changed = true;
         }
+        to.add(i << 1).putChar(c);
       }
     } else {
       for (int i = 0; i < n; i++) {
-        char c = chars[i];
+        char c = s.charAt(i);
         if (c >= 'A' && c <= 'Z') {
-          chars[i] = (char) (c + 32);
+          c += 32;
           changed = true;
         }
+        chars[i] = c;
       }
     }
-    String lower = changed ? new String(chars, 0, n) : s;
-    inScratch = lower;
-    scratchLength = n;
-    return lower;
+    return changed ? new String(chars, 0, n) : s;
   }
 }

@@ -24,6 +24,8 @@ public final class WafEngine {
   private final long[] ruleKeywords;
   /** Every keyword set a value rule needs (and others), searched in one pass per value. */
   private final KeywordSieve sieve;
+  /** The sieve's class table with the scan's bits: the scan and the walk in one pass. */
+  private final long[] classes;
   // Value rules as bit sets, one bit per rule (rule r is bit r % 64 of word r / 64), so a value
   // picks out the rules whose preconditions it meets (Rule.needs*) with a few ORs and ANDs
   // instead of testing each rule: of ~3,600 rule/value pairs in a typical request, ~700
@@ -37,6 +39,7 @@ public final class WafEngine {
    * rule of the kind needs ({@link #TAIL}).
    */
   private final long[][] rulesByKind = new long[1 << 11][];
+  /** Right after the 32 character entries: select reads both with one mask. */
   private static final int FLAGS_AT = 33;
   private static final int KEYWORDS_AT = 35;
   private static final int NEEDING_KEYWORDS = 99;
@@ -105,6 +108,7 @@ public final class WafEngine {
       }
     }
     sieve = new KeywordSieve(keywordSets.toArray(new KeywordSet[0]));
+    classes = Target.withClasses(sieve.classTable());
     words = (count + 63) >>> 6;
     pending = new long[words];
     selected = new long[words];
@@ -257,27 +261,33 @@ public final class WafEngine {
     long[] table = rulesFor(target.kind());
     int words = this.words;
     int tail = words * ENTRIES;
-    if (table[tail + 3] == 0) {
-      return 0;
-    }
-    int characters = target.signature() & (int) table[tail];
-    // After signature(), the value is scanned and lowercased.
-    int flags = target.scannedFlags() & (int) table[tail + 1];
-    long keywords = table[tail + 2] != 0 ? target.keywords(sieve) & table[tail + 2] : 0;
-    // The table's entries are read directly inside the module: every index below is within
-    // words * ENTRIES by construction, and TeaVM's checked reads cost several times as much.
+    // The table and the per-call bit sets are read directly inside the module: every index
+    // below is within them by construction, and TeaVM's checked reads cost several times as
+    // much (the JVM, in unit tests, reads the arrays).
     boolean direct = PlatformDetector.isWebAssembly();
     Address entries = direct ? Address.ofData(table) : null;
+    Address tailAt = direct ? entries.add(tail << 3) : null;
+    if ((direct ? tailAt.add(3 << 3).getLong() : table[tail + 3]) == 0) {
+      return 0;
+    }
+    long neededKeywords = direct ? tailAt.add(2 << 3).getLong() : table[tail + 2];
+    boolean sieving = neededKeywords != 0;
+    int characters = target.signature(sieving ? sieve : null, classes);
+    // After signature(), the value is scanned. Character bits and flag bits are one mask: the
+    // entries of flag bits follow those of character bits.
+    int neededCharacters = (int) (direct ? tailAt.getLong() : table[tail]);
+    int neededFlags = (int) (direct ? tailAt.add(1 << 3).getLong() : table[tail + 1]);
+    long conditions = (characters & neededCharacters) & 0xffffffffL
+        | (long) (target.scannedFlags() & neededFlags) << 32;
+    long keywords = sieving ? target.keywords(sieve, classes) & neededKeywords : 0;
+    Address pendingAt = direct ? Address.ofData(pending) : null;
+    Address selectedAt = direct ? Address.ofData(selected) : null;
     int count = 0;
     for (int w = 0; w < words; w++) {
       int base = w * ENTRIES;
       long characterRules = 0;
-      for (int b = characters; b != 0; b &= b - 1) {
-        int at = base + 1 + Integer.numberOfTrailingZeros(b);
-        characterRules |= direct ? entries.add(at << 3).getLong() : table[at];
-      }
-      for (int b = flags; b != 0; b &= b - 1) {
-        int at = base + FLAGS_AT + Integer.numberOfTrailingZeros(b);
+      for (long b = conditions; b != 0; b &= b - 1) {
+        int at = base + 1 + Long.numberOfTrailingZeros(b);
         characterRules |= direct ? entries.add(at << 3).getLong() : table[at];
       }
       long keywordRules = 0;
@@ -286,10 +296,19 @@ public final class WafEngine {
         keywordRules |= direct ? entries.add(at << 3).getLong() : table[at];
       }
       // A rule needing both kinds of precondition must meet both.
-      long set = table[base] | characterRules & ~table[base + NEEDING_KEYWORDS]
-          | keywordRules & ~table[base + NEEDING_CHARACTERS] | characterRules & keywordRules;
-      set &= pending[w];
-      selected[w] = set;
+      long set;
+      if (direct) {
+        Address row = entries.add(base << 3);
+        set = row.getLong() | characterRules & ~row.add(NEEDING_KEYWORDS << 3).getLong()
+            | keywordRules & ~row.add(NEEDING_CHARACTERS << 3).getLong() | characterRules & keywordRules;
+        set &= pendingAt.add(w << 3).getLong();
+        selectedAt.add(w << 3).putLong(set);
+      } else {
+        set = table[base] | characterRules & ~table[base + NEEDING_KEYWORDS]
+            | keywordRules & ~table[base + NEEDING_CHARACTERS] | characterRules & keywordRules;
+        set &= pending[w];
+        selected[w] = set;
+      }
       count += Long.bitCount(set);
     }
     return count;

@@ -3,6 +3,7 @@ package dev.proxywasm.plugins.waflite.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -91,7 +92,25 @@ class DetectorsTest {
     assertEquals("passwd", passwd.find(text, KeywordSet.ANYWHERE));
   }
 
+  @Test
+  void keywordSieveWalksTextAsLowercaseAndSummarisesItsCharactersForTheCaller() {
+    KeywordSieve sieve = new KeywordSieve(KeywordSet.of("union"), KeywordSet.of("<script"));
+    long[] table = sieve.classTable();
+    table['<'] |= 1;
+    table['S'] |= 2;
+    long nonAscii = 4;
+
+    assertEquals(0b11, sieve.scan("1 UNION <Script>", table, nonAscii));
+    assertEquals(0b011, sieve.scanned() & 0xff);
+    assertEquals(0, sieve.scan("caf\u00e9 script", table, nonAscii));
+    assertEquals(0b100, sieve.scanned() & 0xff);
+    assertThrows(IllegalArgumentException.class, () -> sieve.scan("x", new long[127], 0));
+    assertThrows(IllegalArgumentException.class, () -> sieve.scan("x", table, 1L << 60));
+  }
+
   private static long present(KeywordSieve sieve, String text) {
-    return sieve.present(text, text.toCharArray(), text.length());
+    long sets = sieve.scan(text, sieve.classTable(), 0);
+    sieve.remember(text, sets);
+    return sets;
   }
 }

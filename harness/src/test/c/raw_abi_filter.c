@@ -120,6 +120,11 @@ EXPORT(proxy_on_request_headers) int on_request_headers(uint32_t id, size_t head
     const char *kv[] = {"x-deny-reason", "path"};
     size_t extra_size = pairs(extra, 1, kv);
     proxy_send_local_response(403, S("access denied"), S("denied"), extra, extra_size, -1);
+  } else if (path_is(path, path_size, "/deny-json")) {
+    char extra[128];
+    const char *kv[] = {"Content-Type", "application/json", "content-length", "999"};
+    size_t extra_size = pairs(extra, 2, kv);
+    proxy_send_local_response(403, S("access denied"), S("{\"denied\":true}"), extra, extra_size, -1);
   } else if (path_is(path, path_size, "/call")) {
     char call[256];
     const char *kv[] = {":method", "GET", ":path", "/check", ":authority", "auth.local"};

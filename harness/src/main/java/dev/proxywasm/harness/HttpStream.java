@@ -475,9 +475,16 @@ public final class HttpStream extends StreamContext {
       for (Map.Entry<String, String> e : extra) {
         headers.add(e.getKey(), e.getValue());
       }
+      // Envoy (Http::Utility::prepareLocalReply): the plugin's headers first, then a body's
+      // length, and text/plain only when the plugin set no content type; no body, neither.
       if (body.length > 0) {
-        headers.add("content-length", Integer.toString(body.length));
-        headers.add("content-type", "text/plain");
+        headers.replace("content-length", Integer.toString(body.length));
+        if (headers.get("content-type") == null) {
+          headers.add("content-type", "text/plain");
+        }
+      } else {
+        headers.remove("content-length");
+        headers.remove("content-type");
       }
       String cleanDetails = details.replaceAll("\\s", "_");
       byte[] finalBody = body;

@@ -470,8 +470,9 @@ public final class V8Benchmark {
 
     /**
      * The local response the plugin sent the first request, if any: {@code :status}, the plugin's
-     * headers, then {@code content-length} and {@code content-type} for a body, as the harness
-     * shows it (without the plugin's response callbacks, which this host does not run).
+     * headers, then {@code content-length} and ({@code text/plain}, unless the plugin set one)
+     * {@code content-type} for a body, as Envoy and the harness build it (without the plugin's
+     * response callbacks, which this host does not run).
      */
     public Optional<LocalResponse> localResponse() {
       return Optional.ofNullable(localResponse);

@@ -745,12 +745,19 @@ function request() {
   return { stream, total: t3 - t0, headersAndBody: t2 - t1 };
 }
 
-/** The local response as the client gets it: :status, the plugin's headers, and Envoy's for a body. */
+/**
+ * The local response as the client gets it, as Envoy builds it (Http::Utility::prepareLocalReply):
+ * :status, the plugin's headers, then for a body its content-length (replacing the plugin's) and
+ * text/plain unless the plugin set a content type; without a body, neither header.
+ */
 function localResponse(reply) {
   if (reply === null) return null;
-  const headers = [[':status', String(reply.status)], ...pairsAsText(readPairs(reply.headers))];
+  let headers = [[':status', String(reply.status)],
+    ...pairsAsText(readPairs(reply.headers)).map(([name, value]) => [name.toLowerCase(), value])];
+  headers = headers.filter(([name]) => name !== 'content-length' && (reply.body.length > 0 || name !== 'content-type'));
   if (reply.body.length > 0) {
-    headers.push(['content-length', String(reply.body.length)], ['content-type', 'text/plain']);
+    headers.push(['content-length', String(reply.body.length)]);
+    if (!headers.some(([name]) => name === 'content-type')) headers.push(['content-type', 'text/plain']);
   }
   return {
     status: reply.status, headers, body: decoder.decode(reply.body),

@@ -89,6 +89,30 @@ class V8BenchmarkTest {
   }
 
   @Test
+  void aLocalResponseKeepsThePluginsContentTypeAndGetsTheBodysLengthAsInEnvoyAndTheHarness() {
+    LocalResponse v8Json = v8(rawAbiFilter).request(get("/deny-json")).run().localResponse().orElseThrow();
+    LocalResponse v8Text = v8(rawAbiFilter).request(get("/deny")).run().localResponse().orElseThrow();
+    LocalResponse json;
+    LocalResponse text;
+    try (ProxyWasmHost host = ProxyWasmHost.load(rawAbiFilter).start()) {
+      HttpStream stream = host.newHttpStream();
+      stream.sendRequestHeaders(get("/deny-json"), true);
+      json = stream.localResponse();
+      stream = host.newHttpStream();
+      stream.sendRequestHeaders(get("/deny"), true);
+      text = stream.localResponse();
+    }
+    for (LocalResponse reply : List.of(v8Json, json)) {
+      assertEquals(List.of("application/json"), reply.headers().getAll("content-type"));
+      assertEquals(List.of("15"), reply.headers().getAll("content-length"));
+    }
+    for (LocalResponse reply : List.of(v8Text, text)) {
+      assertEquals(List.of("text/plain"), reply.headers().getAll("content-type"));
+      assertEquals(List.of("6"), reply.headers().getAll("content-length"));
+    }
+  }
+
+  @Test
   void theBodyIsDeliveredAndRewrittenAsInTheWasmtimeHarness() {
     V8Benchmark.Result v8 = v8(rawAbiFilter).request(get("/api"), "xy").run();
 

@@ -112,7 +112,7 @@ public final class CharClass {
    * and an array scan costs TeaVM a fraction of {@code String.indexOf}'s {@code charAt} calls.
    */
   public static int indexOf(String text, String word, int from) {
-    char[] chars = charsOf(text);
+    char[] chars = chars(text);
     int n = text.length();
     int m = word.length();
     int i = Math.max(from, 0);
@@ -120,13 +120,19 @@ public final class CharClass {
       return Math.min(i, n);
     }
     char first = word.charAt(0);
+    // The word's last character is compared before the rest (each a charAt call): most
+    // occurrences of the first are not the word's.
+    char lastChar = word.charAt(m - 1);
     int last = n - m;
     for (i = find(chars, first, i, last); i >= 0; i = find(chars, first, i + 1, last)) {
+      if (chars[i + m - 1] != lastChar) {
+        continue;
+      }
       int j = 1;
-      while (j < m && chars[i + j] == word.charAt(j)) {
+      while (j < m - 1 && chars[i + j] == word.charAt(j)) {
         j++;
       }
-      if (j == m) {
+      if (j >= m - 1) {
         return i;
       }
     }
@@ -173,7 +179,7 @@ public final class CharClass {
    * times as much per character.
    */
   public static int indexOf(String text, char c, int from) {
-    return find(charsOf(text), c, Math.max(from, 0), text.length() - 1);
+    return find(chars(text), c, Math.max(from, 0), text.length() - 1);
   }
 
   /** {@code text.contains(word)}, as {@link #indexOf(String, String, int)}. */
@@ -181,7 +187,13 @@ public final class CharClass {
     return indexOf(text, word, 0) >= 0;
   }
 
-  private static char[] charsOf(String text) {
+  /**
+   * The characters of {@code text} at {@code [0, length)} of an array shared by every search of
+   * this package: copied once per text (each {@code getChars} costs V8 a slow
+   * {@code memory.copy}, and the rules read one value after another), valid until a call with
+   * another text, so a caller holding it must not search another text meanwhile.
+   */
+  static char[] chars(String text) {
     if (text != copied) {
       int n = text.length();
       if (copy.length < n) {

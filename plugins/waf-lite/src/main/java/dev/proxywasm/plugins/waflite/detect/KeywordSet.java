@@ -12,7 +12,11 @@ import org.teavm.interop.Address;
  * boundaries, a following parenthesis) before it counts.
  */
 public final class KeywordSet {
-  /** Decides whether an occurrence of keyword {@code k} at {@code [start, end)} counts. */
+  /**
+   * Decides whether an occurrence of keyword {@code k} at {@code [start, end)} counts. It must
+   * not search another text with {@link CharClass}: the search calling it reads
+   * {@link CharClass}'s copy of the text meanwhile.
+   */
   @FunctionalInterface
   public interface Acceptor {
     /** True to accept the occurrence. */
@@ -40,7 +44,6 @@ public final class KeywordSet {
   private int[] outputLink; // next node on the fail chain with an output, or -1
   private byte[] reports;   // 1 where a keyword ends at the node or along its fail chain
   private char[] depth;     // length of the trie path to each node
-  private static char[] buffer = new char[256];
   // Every set built, in order, for sieves that take more sets than they need to select rules.
   private static final List<KeywordSet> ALL = new ArrayList<>();
   // The sieve that last took this set (see KeywordSieve), and its bit there. The sieve's last
@@ -164,16 +167,19 @@ public final class KeywordSet {
     if (text == sieved && sieve == sievedBy && sieve != null && (sievedSets & sieveBit) == 0) {
       return null;
     }
-    // The text is copied once into a shared buffer (charAt per character costs TeaVM several
-    // times an array read); an acceptor that searches again gets a buffer of its own.
+    // The text is read from the package's shared copy (charAt per character costs TeaVM
+    // several times an array read, and the other searches of the value share the copy); an
+    // acceptor that searches again gets an array of its own.
     int n = text.length();
     boolean outer = !scanning;
-    char[] chars = outer && buffer.length >= n ? buffer : new char[Math.max(n, 256)];
+    char[] chars;
     if (outer) {
-      buffer = chars;
+      chars = CharClass.chars(text);
       scanning = true;
+    } else {
+      chars = new char[n];
+      text.getChars(0, n, chars, 0);
     }
-    text.getChars(0, n, chars, 0);
     String found = find(text, chars, n, acceptor);
     if (outer) {
       scanning = false;
@@ -295,6 +301,31 @@ public final class KeywordSet {
       }
     }
     return node != 0 && output[node] >= 0;
+  }
+
+  /**
+   * Which prefixes of {@code chars[from, to)} are keywords, in one walk: bit {@code d - 1} is set
+   * when {@code chars[from, from + d)} is one ({@code d} up to 64; longer keywords are not
+   * reported). The walk stops where no keyword starts with the characters read, at once for
+   * most words.
+   */
+  public long prefixes(char[] chars, int from, int to) {
+    long found = 0;
+    int node = 0;
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
+      if (c >= 128 || classOf[c] == 0) {
+        break;
+      }
+      node = delta[node * classes + classOf[c]];
+      if (depth[node] != i - from + 1) {
+        break;
+      }
+      if (output[node] >= 0 && i - from < 64) {
+        found |= 1L << (i - from);
+      }
+    }
+    return found;
   }
 
   /** True when {@code chars[from, to)} is exactly one of the keywords. */

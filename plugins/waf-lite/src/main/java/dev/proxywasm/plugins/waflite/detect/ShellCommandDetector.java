@@ -12,11 +12,10 @@ public final class ShellCommandDetector {
   private final KeywordSet commands;
   private final KeywordSet plainWords;
   private final boolean windows;
-  private char[] text = new char[256];
   private char[] word = new char[256];
 
   /**
-   * @param commands   command names (lowercase)
+   * @param commands   command names (lowercase, at most 64 characters)
    * @param plainWords commands that are also everyday words: never reported alone at the start
    * @param windows    accept {@code .exe} suffixes and {@code /x} switches as arguments
    */
@@ -32,15 +31,15 @@ public final class ShellCommandDetector {
    * only its start can hold a command and the scan for separators is skipped.
    */
   public String find(String s, boolean separators) {
-    // Read from arrays: String.charAt costs TeaVM a call per character, and the command word
-    // (quoting tricks removed) is assembled in place of a StringBuilder and substrings.
+    // Read from the package's shared copy of the value (both detectors and other searches run
+    // on the same value, and each copy costs V8 a slow memory.copy): String.charAt costs TeaVM
+    // a call per character, and the command word (quoting tricks removed) is assembled in place
+    // of a StringBuilder and substrings.
     int n = s.length();
-    if (text.length < n) {
-      text = new char[Math.max(n, 2 * text.length)];
-      word = new char[text.length];
+    if (word.length < n) {
+      word = new char[n];
     }
-    char[] b = text;
-    s.getChars(0, n, b, 0);
+    char[] b = CharClass.chars(s);
     String found = commandAt(b, n, 0, false);
     if (found != null || !separators) {
       return found;
@@ -62,12 +61,15 @@ public final class ShellCommandDetector {
     return null;
   }
 
+  // The character tests below are written out, not CharClass calls: TeaVM calls each one, and
+  // these loops run on the first word of most values.
+
   private String commandAt(char[] s, int n, int from, boolean afterSeparator) {
     int i = from;
     boolean evasion = false;
     while (i < n) {
       char c = s[i];
-      if (CharClass.isSpace(c) || c == '(' || c == '{' || c == '!' || c == '@' || c == '"'
+      if (c == ' ' || c >= '\t' && c <= '\r' || c == '(' || c == '{' || c == '!' || c == '@' || c == '"'
           || c == '\'') {
         i++;
       } else if (c == '\\' || c == '^') {
@@ -102,7 +104,8 @@ public final class ShellCommandDetector {
     int j = wordStart;
     while (j < n) {
       char c = s[j];
-      if (CharClass.isWord(c) || c == '-' || c == '.' || c == '+') {
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '+'
+          || c >= 'A' && c <= 'Z') {
         word[length++] = c;
         j++;
       } else if ((c == '\'' || c == '"' || c == '\\' || c == '^') && j + 1 < n
@@ -143,7 +146,13 @@ public final class ShellCommandDetector {
 
   /** The command {@code word[0, length)} names: itself, without a version suffix or {@code .exe}. */
   private String known(char[] word, int length) {
-    if (commands.contains(word, 0, length)) {
+    // Every candidate is a prefix of the word: one walk tells which are commands, and ends
+    // after a letter or two for most words.
+    long prefixes = commands.prefixes(word, 0, length);
+    if (prefixes == 0) {
+      return null;
+    }
+    if (isCommand(prefixes, length)) {
       return new String(word, 0, length);
     }
     int end = length;
@@ -154,17 +163,22 @@ public final class ShellCommandDetector {
         end--;
       }
     }
-    if (end < length && end > 1 && commands.contains(word, 0, end)) {
+    if (end < length && end > 1 && isCommand(prefixes, end)) {
       return new String(word, 0, end);
     }
     int dash = 0;
     while (dash < length && word[dash] != '-') {
       dash++;
     }
-    if (dash < length && dash > 1 && commands.contains(word, 0, dash)) {
+    if (dash < length && dash > 1 && isCommand(prefixes, dash)) {
       return new String(word, 0, dash) + "-";
     }
     return null;
+  }
+
+  /** Whether a word's first {@code length} characters are a command, given its {@link KeywordSet#prefixes}. */
+  private static boolean isCommand(long prefixes, int length) {
+    return length <= 64 && (prefixes >>> (length - 1) & 1) != 0;
   }
 
   private boolean looksLikeCommandLine(char[] s, int n, int end, boolean afterSeparator, String name) {

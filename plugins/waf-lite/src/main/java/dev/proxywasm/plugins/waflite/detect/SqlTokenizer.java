@@ -46,7 +46,7 @@ public final class SqlTokenizer {
           + "|top|as|join|outfile|dumpfile|sounds|collate|escape|true|false|returns|shutdown"
           + "|load|grant|revoke|cast|convert|except|intersect|asc|desc|database|schema|not");
 
-  private char[] chars = new char[256];
+  private char[] chars;
   private final char[] types = new char[MAX_TOKENS];
   private final int[] starts = new int[MAX_TOKENS];
   private final int[] ends = new int[MAX_TOKENS];
@@ -61,12 +61,10 @@ public final class SqlTokenizer {
     count = 0;
     unterminated = false;
     int n = s.length();
-    // Read from an array: String.charAt costs TeaVM a call and checks per character.
-    if (chars.length < n) {
-      chars = new char[n];
-    }
-    s.getChars(0, n, chars, 0);
-    char[] b = chars;
+    // Read from an array, the package's shared copy of the text (the detector's shape pass has
+    // just made it): String.charAt costs TeaVM a call and checks per character.
+    char[] b = CharClass.chars(s);
+    chars = b;
     int i = 0;
     if (quote != 0) {
       i = readString(s, 0, quote);

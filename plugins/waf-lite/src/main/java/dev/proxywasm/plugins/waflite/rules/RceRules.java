@@ -99,6 +99,8 @@ final class RceRules {
 
   private static final String[] COMPARISONS = {" geq ", " equ ", " neq ", " leq ", " gtr ", " lss "};
   private static final int PERCENT_EQUALS_OR_QUOTE = CharacterSignature.of("%=\\\"'");
+  /** What "for" and "if" share, and cmdLine never drops (see mayNameForOrIf). */
+  private static final KeywordSet LETTER_F = KeywordSet.of("f");
   private static final KeywordSet IF_CONDITIONS = KeywordSet.of("exist", "defined", "errorlevel", "cmdextversion");
   private static final int SEPARATORS = CharacterSignature.of(";|&`(<") | CharacterSignature.LINE_BREAK;
   private static final int DOLLAR = CharacterSignature.of("$");
@@ -119,7 +121,7 @@ final class RceRules {
     rules.add(Rule.values(932130, "Remote Command Execution: Unix Shell Expression Found",
         TARGETS, RceRules::shellExpression));
     rules.add(Rule.values(932140, "Remote Command Execution: Windows FOR/IF Command Found",
-        TARGETS, RceRules::windowsForIf));
+        TARGETS, RceRules::windowsForIf).needsKeyword(LETTER_F));
     rules.add(Rule.values(932160, "Remote Command Execution: Unix Shell Code Found", TARGETS,
         t -> SHELL_VARIABLES.find(t.lower(), (s, a, b) -> b >= s.length() || !CharClass.isWord(s.charAt(b)))));
     rules.add(Rule.values(932171, "Remote Command Execution: Shellshock (CVE-2014-6271)",

@@ -35,6 +35,11 @@ final class XssRules {
   private static final KeywordSet GLOBALS = KeywordSet.parse(
       "window|self|this|top|parent|frames|globalthis|document|content");
 
+  /**
+   * What scriptUrl finds nothing without: a script scheme or a data: URL, or a tab or line
+   * break that may split one.
+   */
+  private static final KeywordSet SCRIPT_URL = KeywordSet.of("script", "data:", "\t", "\n", "\r");
   private static final String[] SCRIPT_SCHEMES = {"javascript", "vbscript", "livescript"};
 
   // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
@@ -54,7 +59,7 @@ final class XssRules {
     rules.add(Rule.values(941130, "XSS Filter - Category 3: Attribute Vector", TARGETS,
         t -> ATTRIBUTE_VECTORS.find(t.lower(), KeywordSet.ANYWHERE)).needsKeyword(ATTRIBUTE_VECTORS));
     rules.add(Rule.values(941170, "NoScript XSS InjectionChecker: Attribute Injection", TARGETS,
-        t -> scriptUrl(t.lower(), t.signature())));
+        t -> scriptUrl(t.lower(), t.signature())).needsKeyword(SCRIPT_URL));
     rules.add(Rule.values(941180, "Node-Validator Deny List Keywords", TARGETS,
         t -> BLACKLIST.find(t.lower(), KeywordSet.ANYWHERE)).needsKeyword(BLACKLIST));
     rules.add(Rule.values(941310, "US-ASCII Malformed Encoding XSS Filter", TARGETS, t -> {

@@ -328,20 +328,12 @@ public final class KeywordSet {
     return found;
   }
 
-  /** True when {@code chars[from, to)} is exactly one of the keywords. */
+  /**
+   * True when {@code chars[from, to)} is exactly one of the keywords (of up to 64 characters:
+   * {@link #prefixes}, whose walk it shares).
+   */
   public boolean contains(char[] chars, int from, int to) {
-    // As contains(String), reading an array the caller already holds.
-    int node = 0;
-    for (int i = from; i < to; i++) {
-      char c = chars[i];
-      if (c >= 128 || classOf[c] == 0) {
-        return false;
-      }
-      node = delta[node * classes + classOf[c]];
-      if (depth[node] != i - from + 1) {
-        return false;
-      }
-    }
-    return node != 0 && output[node] >= 0;
+    int length = to - from;
+    return length > 0 && length <= 64 && (prefixes(chars, from, to) >>> (length - 1) & 1) != 0;
   }
 }

@@ -27,11 +27,11 @@ final class ClientRules {
    * {@link #SCANNERS} it would send every user agent through the whole search.
    */
   private static final String SF_AGENT = "mozilla/5.0 sf";
-  private static final KeywordSet SF_AGENTS = KeywordSet.of(SF_AGENT);
-  private static final KeywordSet COOKIE_PROPERTY = KeywordSet.of(".cookie");
-  private static final KeywordSet DOCUMENT = KeywordSet.of("document");
-  private static final KeywordSet HTTP_EQUIV = KeywordSet.of("http-equiv");
-  private static final KeywordSet SET_COOKIE = KeywordSet.of("set-cookie");
+  private static final KeywordSet SF_AGENTS = KeywordSet.parse(SF_AGENT);
+  private static final KeywordSet COOKIE_PROPERTY = KeywordSet.parse(".cookie");
+  private static final KeywordSet DOCUMENT = KeywordSet.parse("document");
+  private static final KeywordSet HTTP_EQUIV = KeywordSet.parse("http-equiv");
+  private static final KeywordSet SET_COOKIE = KeywordSet.parse("set-cookie");
   private static final KeywordSet SESSION_PARAMETERS = KeywordSet.parse(
       "jsessionid|aspsessionid|asp.net_sessionid|phpsession|phpsessid|weblogicsession"
           + "|session_id|session-id|cfid|cftoken|cfsid|jservsession|jwsession|laravel_session"

@@ -66,7 +66,7 @@ final class FileAccessRules {
 
   // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
   /** What 930110's traversals all hold. */
-  private static final KeywordSet DOUBLE_DOT = KeywordSet.of("..");
+  private static final KeywordSet DOUBLE_DOT = KeywordSet.parse("..");
   private static final KeywordSet.Acceptor FILE_BOUNDARY = FileAccessRules::fileBoundary;
   private static final int SLASHES = CharacterSignature.of("/\\");
   /** The separators a traversal's dots must touch on one side at least. */

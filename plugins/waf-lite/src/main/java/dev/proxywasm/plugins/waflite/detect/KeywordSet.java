@@ -310,6 +310,12 @@ public final class KeywordSet {
    * most words.
    */
   public long prefixes(char[] chars, int from, int to) {
+    if (from < 0 || to > chars.length) {
+      throw new IndexOutOfBoundsException();
+    }
+    if (PlatformDetector.isWebAssembly()) {
+      return prefixesInMemory(chars, from, to);
+    }
     long found = 0;
     int node = 0;
     for (int i = from; i < to; i++) {
@@ -322,6 +328,37 @@ public final class KeywordSet {
         break;
       }
       if (output[node] >= 0 && i - from < 64) {
+        found |= 1L << (i - from);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * {@link #prefixes} reading memory directly inside the module (the range is checked by the
+   * caller, nodes and classes stay within the tables by construction): a word's walk is a
+   * handful of steps, and TeaVM's checks on its six table reads per step cost most of it.
+   */
+  private long prefixesInMemory(char[] chars, int from, int to) {
+    Address text = Address.ofData(chars);
+    Address delta = Address.ofData(this.delta);
+    Address classOf = Address.ofData(this.classOf);
+    Address depth = Address.ofData(this.depth);
+    Address output = Address.ofData(this.output);
+    int classes = this.classes;
+    long found = 0;
+    int node = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.add(i << 1).getChar();
+      int cls = c < 128 ? classOf.add(c).getByte() : 0;
+      if (cls == 0) {
+        break;
+      }
+      node = delta.add((node * classes + cls) << 1).getChar();
+      if (depth.add(node << 1).getChar() != i - from + 1) {
+        break;
+      }
+      if (output.add(node << 2).getInt() >= 0 && i - from < 64) {
         found |= 1L << (i - from);
       }
     }

@@ -366,6 +366,48 @@ public final class KeywordSet {
   }
 
   /**
+   * How many characters of {@code chars[from, to)}, from the first, some keyword starts with:
+   * the walk of {@link #prefixes}, for a caller that wants to know where it stops.
+   */
+  public int startLength(char[] chars, int from, int to) {
+    if (from < 0 || to > chars.length) {
+      throw new IndexOutOfBoundsException();
+    }
+    int node = 0;
+    int i = from;
+    if (PlatformDetector.isWebAssembly()) {
+      // Direct memory reads, as in prefixesInMemory.
+      Address text = Address.ofData(chars);
+      Address delta = Address.ofData(this.delta);
+      Address classOf = Address.ofData(this.classOf);
+      Address depth = Address.ofData(this.depth);
+      for (; i < to; i++) {
+        char c = text.add(i << 1).getChar();
+        int cls = c < 128 ? classOf.add(c).getByte() : 0;
+        if (cls == 0) {
+          break;
+        }
+        node = delta.add((node * classes + cls) << 1).getChar();
+        if (depth.add(node << 1).getChar() != i - from + 1) {
+          break;
+        }
+      }
+      return i - from;
+    }
+    for (; i < to; i++) {
+      char c = chars[i];
+      if (c >= 128 || classOf[c] == 0) {
+        break;
+      }
+      node = delta[node * classes + classOf[c]];
+      if (depth[node] != i - from + 1) {
+        break;
+      }
+    }
+    return i - from;
+  }
+
+  /**
    * True when {@code chars[from, to)} is exactly one of the keywords (of up to 64 characters:
    * {@link #prefixes}, whose walk it shares).
    */

@@ -15,7 +15,8 @@ public final class ShellCommandDetector {
   private char[] word = new char[256];
 
   /**
-   * @param commands   command names (lowercase, at most 64 characters)
+   * @param commands   command names (lowercase, at most 64 characters, of letters, digits and
+   *     {@code _ - . +} only, the characters a command word is read from)
    * @param plainWords commands that are also everyday words: never reported alone at the start
    * @param windows    accept {@code .exe} suffixes and {@code /x} switches as arguments
    */
@@ -99,6 +100,16 @@ public final class ShellCommandDetector {
       binPath = lastSlash >= 3 && startsWith(s, n, lastSlash - 3, "bin");
       wordStart = lastSlash + 1;
     }
+    if (!binPath) {
+      // Most values start with no command. Command names are made of the characters a word
+      // is read from, so up to where the commands' walk along the text stops, the word is the
+      // text; when no command ends on the way and the word cannot go on past that point
+      // through quoting, no part of it names a command, and it need not be read.
+      int stop = wordStart + commands.startLength(s, wordStart, n);
+      if ((stop == n || !isQuoting(s[stop])) && commands.prefixes(s, wordStart, stop) == 0) {
+        return null;
+      }
+    }
     char[] word = this.word;
     int length = 0;
     int j = wordStart;
@@ -108,7 +119,7 @@ public final class ShellCommandDetector {
           || c >= 'A' && c <= 'Z') {
         word[length++] = c;
         j++;
-      } else if ((c == '\'' || c == '"' || c == '\\' || c == '^') && j + 1 < n
+      } else if (isQuoting(c) && j + 1 < n
           && CharClass.isWord(s[j + 1]) && length > 0) {
         evasion = true;
         j++;
@@ -130,6 +141,11 @@ public final class ShellCommandDetector {
       return name;
     }
     return looksLikeCommandLine(s, n, j, afterSeparator, name) ? name : null;
+  }
+
+  /** The characters a shell drops inside a word ({@code c'a't}, {@code c\at}, {@code c^a^t}). */
+  private static boolean isQuoting(char c) {
+    return c == '\'' || c == '"' || c == '\\' || c == '^';
   }
 
   private static boolean startsWith(char[] s, int n, int at, String prefix) {

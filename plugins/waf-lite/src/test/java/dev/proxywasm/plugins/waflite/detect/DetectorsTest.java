@@ -33,14 +33,14 @@ class DetectorsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"x;cat /etc/passwd", "a|whoami", "`whoami`", "$(ifconfig)", "cat /etc/shadow",
-      "/usr/bin/whoami", "c\\at /etc/hosts", "time ifconfig"})
+      "/usr/bin/whoami", "c\\at /etc/hosts", "time ifconfig", "wh'oami", "cu\"rl -o x", "ifc^onfig -a"})
   void shellCommandsAreFound(String payload) {
     assertNotNull(shell.find(payload, true), payload);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"bash away in the gym", "time he came.", "curl and divergence", "ls 300 lexus",
-      "cat", "the cat sat; time passed"})
+      "cat", "the cat sat; time passed", "whose cat", "wh'ich one"})
   void proseWithCommandWordsIsNot(String text) {
     assertNull(shell.find(text, true), text);
   }

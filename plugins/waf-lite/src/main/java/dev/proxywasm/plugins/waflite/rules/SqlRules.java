@@ -160,7 +160,9 @@ final class SqlRules {
     int at = (signature & CLOSE_PARENTHESIS) == 0 ? -1 : CharClass.indexOf(s, ')', 0);
     while (at >= 0) {
       int i = CharClass.skipSpaces(s, at + 1);
-      if (s.startsWith("like", i) && s.indexOf('(', i + 4) == CharClass.skipSpaces(s, i + 4)) {
+      // The first letter before startsWith, a call that compares from scratch.
+      if (i < s.length() && s.charAt(i) == 'l' && s.startsWith("like", i)
+          && s.indexOf('(', i + 4) == CharClass.skipSpaces(s, i + 4)) {
         return "like";
       }
       at = CharClass.indexOf(s, ')', at + 1);

@@ -209,9 +209,12 @@ public final class SqlTokenizer {
     // Classified in place: a substring per word would cost more than the whole tokenizer.
     int length = i - from;
     char type;
-    if (is(b, from, length, "and") || is(b, from, length, "or") || is(b, from, length, "xor")) {
+    // The first letter before the comparisons, calls that most words need not make.
+    char first = b[from];
+    if ((first == 'a' || first == 'o' || first == 'x')
+        && (is(b, from, length, "and") || is(b, from, length, "or") || is(b, from, length, "xor"))) {
       type = LOGIC;
-    } else if (is(b, from, length, "union")) {
+    } else if (first == 'u' && is(b, from, length, "union")) {
       type = UNION;
     } else if (KEYWORDS.contains(b, from, i)) {
       type = KEYWORD;

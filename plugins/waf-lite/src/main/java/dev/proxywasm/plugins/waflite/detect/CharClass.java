@@ -92,18 +92,23 @@ public final class CharClass {
     if (aFrom < 0 || bFrom < 0 || aFrom + length > a.length() || bFrom + length > b.length()) {
       return false;
     }
+    // Letters lowercased in place, not by calls: this loop runs over every header name.
     for (int i = 0; i < length; i++) {
       char x = a.charAt(aFrom + i);
       char y = b.charAt(bFrom + i);
-      if (x != y && lower(x) != lower(y)) {
-        return false;
+      if (x != y) {
+        if (x >= 'A' && x <= 'Z') {
+          x += 32;
+        }
+        if (y >= 'A' && y <= 'Z') {
+          y += 32;
+        }
+        if (x != y) {
+          return false;
+        }
       }
     }
     return true;
-  }
-
-  private static char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   /**

@@ -287,7 +287,8 @@ public final class KeywordSet {
     // Walk the DFA along trie edges only: an edge that does not go one level deeper is a
     // failure link, so no keyword starts with the text read so far. Most words stop there.
     int node = 0;
-    for (int i = 0; i < word.length(); i++) {
+    int n = word.length();
+    for (int i = 0; i < n; i++) {
       char c = word.charAt(i);
       if (foldCase && c >= 'A' && c <= 'Z') {
         c += 32;

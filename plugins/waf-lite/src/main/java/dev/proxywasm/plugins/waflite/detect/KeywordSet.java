@@ -164,6 +164,20 @@ public final class KeywordSet {
    * @return the matched keyword, or null
    */
   public String find(String text, Acceptor acceptor) {
+    return search(text, -1, acceptor);
+  }
+
+  /**
+   * {@link #find} for an acceptor that accepts only occurrences with {@code c} somewhere after
+   * them (a function name, its parenthesis): the search ends at the last {@code c}, and finds
+   * nothing in a text without one.
+   */
+  public String findBefore(String text, char c, Acceptor acceptor) {
+    return search(text, c, acceptor);
+  }
+
+  /** {@link #find} up to the last {@code bound} character, or to the end for -1. */
+  private String search(String text, int bound, Acceptor acceptor) {
     if (text == sieved && sieve == sievedBy && sieve != null && (sievedSets & sieveBit) == 0) {
       return null;
     }
@@ -180,7 +194,13 @@ public final class KeywordSet {
       chars = new char[n];
       text.getChars(0, n, chars, 0);
     }
-    String found = find(text, chars, n, acceptor);
+    int end = n;
+    if (bound >= 0) {
+      do {
+        end--;
+      } while (end >= 0 && chars[end] != bound);
+    }
+    String found = end > 0 ? find(text, chars, end, acceptor) : null;
     if (outer) {
       scanning = false;
     }

@@ -75,7 +75,7 @@ final class PhpRules {
     rules.add(Rule.values(933150, "PHP Injection Attack: High-Risk PHP Function Name Found",
         TARGETS, t -> HIGH_RISK.find(t.lower(), KeywordSet.ANYWHERE)).needsKeyword(HIGH_RISK));
     rules.add(Rule.values(933160, "PHP Injection Attack: High-Risk PHP Function Call Found",
-        TARGETS, t -> t.lower().indexOf('(') < 0 ? null : CALLED.find(t.lower(), CALL)));
+        TARGETS, t -> CALLED.findBefore(t.lower(), '(', CALL)));
     rules.add(Rule.values(933170, "PHP Injection Attack: Serialized Object Injection", TARGETS
         | TargetKind.HEADERS, PhpRules::serializedObject));
     rules.add(Rule.values(933180, "PHP Injection Attack: Variable Function Call Found", TARGETS,

@@ -86,7 +86,7 @@ final class SqlRules {
     rules.add(Rule.values(942140, "SQL Injection Attack: Common DB Names Detected", TARGETS,
         t -> CATALOGUE.find(t.lower(), KeywordSet.WORD_START)).needsKeyword(CATALOGUE));
     rules.add(Rule.values(942151, "SQL Injection Attack: SQL function name detected", TARGETS,
-        t -> t.lower().indexOf('(') < 0 ? null : FUNCTIONS.find(t.lower(), CALLED)).needsKeyword(FUNCTIONS));
+        t -> FUNCTIONS.findBefore(t.lower(), '(', CALLED)).needsKeyword(FUNCTIONS));
     rules.add(Rule.values(942220, "Looking for integer overflow attacks", TARGETS,
         // The trimmed value is one of the numbers: a number with only padding around it.
         t -> OVERFLOW_NUMBERS.find(t.lower(), WHOLE_VALUE)).needsKeyword(OVERFLOW_NUMBERS));

@@ -53,6 +53,15 @@ class DetectorsTest {
   }
 
   @Test
+  void findBeforeEndsAtTheLastOfItsCharacter() {
+    KeywordSet set = KeywordSet.parse("sleep|if");
+    assertEquals("sleep", set.findBefore("x(sleep (1)", '(', KeywordSet.ANYWHERE));
+    assertNull(set.findBefore("(x) sleep", '(', KeywordSet.ANYWHERE));
+    assertNull(set.findBefore("sleep", '(', KeywordSet.ANYWHERE));
+    assertEquals("if", set.findBefore("if(", '(', KeywordSet.ANYWHERE));
+  }
+
+  @Test
   void keywordSetFindsEveryKeywordInOnePass() {
     KeywordSet set = KeywordSet.parse("he|she|his|hers");
     assertEquals("she", set.find("ushers", KeywordSet.ANYWHERE));

@@ -137,6 +137,18 @@ public final class KeywordSet {
     return new KeywordSet(keywords);
   }
 
+  /**
+   * {@link #parse}, matching the keywords' ASCII letters in either case: a text is searched as
+   * if lowercased, without its lowercase copy.
+   */
+  public static KeywordSet parseIgnoringCase(String keywords) {
+    KeywordSet set = parse(keywords);
+    for (char c = 'a'; c <= 'z'; c++) {
+      set.classOf[c - 32] = set.classOf[c];
+    }
+    return set;
+  }
+
   /** Builds a set from one string of keywords separated by {@code |}. */
   public static KeywordSet parse(String keywords) {
     int count = 1;

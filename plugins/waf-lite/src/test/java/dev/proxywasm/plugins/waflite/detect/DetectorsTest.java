@@ -53,6 +53,14 @@ class DetectorsTest {
   }
 
   @Test
+  void aSetParsedIgnoringCaseMatchesCapitals() {
+    KeywordSet set = KeywordSet.parseIgnoringCase("%2e%2e|etc/passwd");
+    assertEquals("%2e%2e", set.find("/a/%2E%2e/b", KeywordSet.ANYWHERE));
+    assertEquals("etc/passwd", set.find("/ETC/Passwd", KeywordSet.ANYWHERE));
+    assertNull(KeywordSet.parse("etc/passwd").find("/ETC/Passwd", KeywordSet.ANYWHERE));
+  }
+
+  @Test
   void findBeforeEndsAtTheLastOfItsCharacter() {
     KeywordSet set = KeywordSet.parse("sleep|if");
     assertEquals("sleep", set.findBefore("x(sleep (1)", '(', KeywordSet.ANYWHERE));

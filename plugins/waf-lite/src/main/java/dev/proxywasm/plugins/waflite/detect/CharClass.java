@@ -47,7 +47,13 @@ public final class CharClass {
 
   /** Index of the first non-space char at or after {@code i}. */
   public static int skipSpaces(String text, int i) {
-    while (i < text.length() && isSpace(text.charAt(i))) {
+    // One length call, and the test written out: rules call this after every candidate.
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c != ' ' && (c < '\t' || c > '\r')) {
+        break;
+      }
       i++;
     }
     return i;
@@ -92,18 +98,23 @@ public final class CharClass {
     if (aFrom < 0 || bFrom < 0 || aFrom + length > a.length() || bFrom + length > b.length()) {
       return false;
     }
+    // Letters lowercased in place, not by calls: this loop runs over every header name.
     for (int i = 0; i < length; i++) {
       char x = a.charAt(aFrom + i);
       char y = b.charAt(bFrom + i);
-      if (x != y && lower(x) != lower(y)) {
-        return false;
+      if (x != y) {
+        if (x >= 'A' && x <= 'Z') {
+          x += 32;
+        }
+        if (y >= 'A' && y <= 'Z') {
+          y += 32;
+        }
+        if (x != y) {
+          return false;
+        }
       }
     }
     return true;
-  }
-
-  private static char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   /**
@@ -112,7 +123,7 @@ public final class CharClass {
    * and an array scan costs TeaVM a fraction of {@code String.indexOf}'s {@code charAt} calls.
    */
   public static int indexOf(String text, String word, int from) {
-    char[] chars = charsOf(text);
+    char[] chars = chars(text);
     int n = text.length();
     int m = word.length();
     int i = Math.max(from, 0);
@@ -120,13 +131,19 @@ public final class CharClass {
       return Math.min(i, n);
     }
     char first = word.charAt(0);
+    // The word's last character is compared before the rest (each a charAt call): most
+    // occurrences of the first are not the word's.
+    char lastChar = word.charAt(m - 1);
     int last = n - m;
     for (i = find(chars, first, i, last); i >= 0; i = find(chars, first, i + 1, last)) {
+      if (chars[i + m - 1] != lastChar) {
+        continue;
+      }
       int j = 1;
-      while (j < m && chars[i + j] == word.charAt(j)) {
+      while (j < m - 1 && chars[i + j] == word.charAt(j)) {
         j++;
       }
-      if (j == m) {
+      if (j >= m - 1) {
         return i;
       }
     }
@@ -173,7 +190,7 @@ public final class CharClass {
    * times as much per character.
    */
   public static int indexOf(String text, char c, int from) {
-    return find(charsOf(text), c, Math.max(from, 0), text.length() - 1);
+    return find(chars(text), c, Math.max(from, 0), text.length() - 1);
   }
 
   /** {@code text.contains(word)}, as {@link #indexOf(String, String, int)}. */
@@ -181,7 +198,13 @@ public final class CharClass {
     return indexOf(text, word, 0) >= 0;
   }
 
-  private static char[] charsOf(String text) {
+  /**
+   * The characters of {@code text} at {@code [0, length)} of an array shared by every search of
+   * this package: copied once per text (each {@code getChars} costs V8 a slow
+   * {@code memory.copy}, and the rules read one value after another), valid until a call with
+   * another text, so a caller holding it must not search another text meanwhile.
+   */
+  static char[] chars(String text) {
     if (text != copied) {
       int n = text.length();
       if (copy.length < n) {

@@ -12,7 +12,11 @@ import org.teavm.interop.Address;
  * boundaries, a following parenthesis) before it counts.
  */
 public final class KeywordSet {
-  /** Decides whether an occurrence of keyword {@code k} at {@code [start, end)} counts. */
+  /**
+   * Decides whether an occurrence of keyword {@code k} at {@code [start, end)} counts. It must
+   * not search another text with {@link CharClass}: the search calling it reads
+   * {@link CharClass}'s copy of the text meanwhile.
+   */
   @FunctionalInterface
   public interface Acceptor {
     /** True to accept the occurrence. */
@@ -40,7 +44,6 @@ public final class KeywordSet {
   private int[] outputLink; // next node on the fail chain with an output, or -1
   private byte[] reports;   // 1 where a keyword ends at the node or along its fail chain
   private char[] depth;     // length of the trie path to each node
-  private static char[] buffer = new char[256];
   // Every set built, in order, for sieves that take more sets than they need to select rules.
   private static final List<KeywordSet> ALL = new ArrayList<>();
   // The sieve that last took this set (see KeywordSieve), and its bit there. The sieve's last
@@ -134,6 +137,18 @@ public final class KeywordSet {
     return new KeywordSet(keywords);
   }
 
+  /**
+   * {@link #parse}, matching the keywords' ASCII letters in either case: a text is searched as
+   * if lowercased, without its lowercase copy.
+   */
+  public static KeywordSet parseIgnoringCase(String keywords) {
+    KeywordSet set = parse(keywords);
+    for (char c = 'a'; c <= 'z'; c++) {
+      set.classOf[c - 32] = set.classOf[c];
+    }
+    return set;
+  }
+
   /** Builds a set from one string of keywords separated by {@code |}. */
   public static KeywordSet parse(String keywords) {
     int count = 1;
@@ -161,20 +176,43 @@ public final class KeywordSet {
    * @return the matched keyword, or null
    */
   public String find(String text, Acceptor acceptor) {
+    return search(text, -1, acceptor);
+  }
+
+  /**
+   * {@link #find} for an acceptor that accepts only occurrences with {@code c} somewhere after
+   * them (a function name, its parenthesis): the search ends at the last {@code c}, and finds
+   * nothing in a text without one.
+   */
+  public String findBefore(String text, char c, Acceptor acceptor) {
+    return search(text, c, acceptor);
+  }
+
+  /** {@link #find} up to the last {@code bound} character, or to the end for -1. */
+  private String search(String text, int bound, Acceptor acceptor) {
     if (text == sieved && sieve == sievedBy && sieve != null && (sievedSets & sieveBit) == 0) {
       return null;
     }
-    // The text is copied once into a shared buffer (charAt per character costs TeaVM several
-    // times an array read); an acceptor that searches again gets a buffer of its own.
+    // The text is read from the package's shared copy (charAt per character costs TeaVM
+    // several times an array read, and the other searches of the value share the copy); an
+    // acceptor that searches again gets an array of its own.
     int n = text.length();
     boolean outer = !scanning;
-    char[] chars = outer && buffer.length >= n ? buffer : new char[Math.max(n, 256)];
+    char[] chars;
     if (outer) {
-      buffer = chars;
+      chars = CharClass.chars(text);
       scanning = true;
+    } else {
+      chars = new char[n];
+      text.getChars(0, n, chars, 0);
     }
-    text.getChars(0, n, chars, 0);
-    String found = find(text, chars, n, acceptor);
+    int end = n;
+    if (bound >= 0) {
+      do {
+        end--;
+      } while (end >= 0 && chars[end] != bound);
+    }
+    String found = end > 0 ? find(text, chars, end, acceptor) : null;
     if (outer) {
       scanning = false;
     }
@@ -281,7 +319,8 @@ public final class KeywordSet {
     // Walk the DFA along trie edges only: an edge that does not go one level deeper is a
     // failure link, so no keyword starts with the text read so far. Most words stop there.
     int node = 0;
-    for (int i = 0; i < word.length(); i++) {
+    int n = word.length();
+    for (int i = 0; i < n; i++) {
       char c = word.charAt(i);
       if (foldCase && c >= 'A' && c <= 'Z') {
         c += 32;
@@ -297,20 +336,116 @@ public final class KeywordSet {
     return node != 0 && output[node] >= 0;
   }
 
-  /** True when {@code chars[from, to)} is exactly one of the keywords. */
-  public boolean contains(char[] chars, int from, int to) {
-    // As contains(String), reading an array the caller already holds.
+  /**
+   * Which prefixes of {@code chars[from, to)} are keywords, in one walk: bit {@code d - 1} is set
+   * when {@code chars[from, from + d)} is one ({@code d} up to 64; longer keywords are not
+   * reported). The walk stops where no keyword starts with the characters read, at once for
+   * most words.
+   */
+  public long prefixes(char[] chars, int from, int to) {
+    if (from < 0 || to > chars.length) {
+      throw new IndexOutOfBoundsException();
+    }
+    if (PlatformDetector.isWebAssembly()) {
+      return prefixesInMemory(chars, from, to);
+    }
+    long found = 0;
     int node = 0;
     for (int i = from; i < to; i++) {
       char c = chars[i];
       if (c >= 128 || classOf[c] == 0) {
-        return false;
+        break;
       }
       node = delta[node * classes + classOf[c]];
       if (depth[node] != i - from + 1) {
-        return false;
+        break;
+      }
+      if (output[node] >= 0 && i - from < 64) {
+        found |= 1L << (i - from);
       }
     }
-    return node != 0 && output[node] >= 0;
+    return found;
+  }
+
+  /**
+   * {@link #prefixes} reading memory directly inside the module (the range is checked by the
+   * caller, nodes and classes stay within the tables by construction): a word's walk is a
+   * handful of steps, and TeaVM's checks on its six table reads per step cost most of it.
+   */
+  private long prefixesInMemory(char[] chars, int from, int to) {
+    Address text = Address.ofData(chars);
+    Address delta = Address.ofData(this.delta);
+    Address classOf = Address.ofData(this.classOf);
+    Address depth = Address.ofData(this.depth);
+    Address output = Address.ofData(this.output);
+    int classes = this.classes;
+    long found = 0;
+    int node = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.add(i << 1).getChar();
+      int cls = c < 128 ? classOf.add(c).getByte() : 0;
+      if (cls == 0) {
+        break;
+      }
+      node = delta.add((node * classes + cls) << 1).getChar();
+      if (depth.add(node << 1).getChar() != i - from + 1) {
+        break;
+      }
+      if (output.add(node << 2).getInt() >= 0 && i - from < 64) {
+        found |= 1L << (i - from);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * How many characters of {@code chars[from, to)}, from the first, some keyword starts with:
+   * the walk of {@link #prefixes}, for a caller that wants to know where it stops.
+   */
+  public int startLength(char[] chars, int from, int to) {
+    if (from < 0 || to > chars.length) {
+      throw new IndexOutOfBoundsException();
+    }
+    int node = 0;
+    int i = from;
+    if (PlatformDetector.isWebAssembly()) {
+      // Direct memory reads, as in prefixesInMemory.
+      Address text = Address.ofData(chars);
+      Address delta = Address.ofData(this.delta);
+      Address classOf = Address.ofData(this.classOf);
+      Address depth = Address.ofData(this.depth);
+      for (; i < to; i++) {
+        char c = text.add(i << 1).getChar();
+        int cls = c < 128 ? classOf.add(c).getByte() : 0;
+        if (cls == 0) {
+          break;
+        }
+        node = delta.add((node * classes + cls) << 1).getChar();
+        if (depth.add(node << 1).getChar() != i - from + 1) {
+          break;
+        }
+      }
+      return i - from;
+    }
+    for (; i < to; i++) {
+      char c = chars[i];
+      if (c >= 128 || classOf[c] == 0) {
+        break;
+      }
+      node = delta[node * classes + classOf[c]];
+      if (depth[node] != i - from + 1) {
+        break;
+      }
+    }
+    return i - from;
+  }
+
+  /**
+   * True when {@code chars[from, to)} is exactly one of the keywords (of up to 64 characters:
+   * {@link #prefixes}, whose walk it shares).
+   */
+  public boolean contains(char[] chars, int from, int to) {
+    int length = to - from;
+    return length > 0 && length <= 64 && (prefixes(chars, from, to) >>> (length - 1) & 1) != 0;
   }
 }

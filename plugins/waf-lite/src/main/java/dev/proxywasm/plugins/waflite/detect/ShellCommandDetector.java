@@ -12,11 +12,11 @@ public final class ShellCommandDetector {
   private final KeywordSet commands;
   private final KeywordSet plainWords;
   private final boolean windows;
-  private char[] text = new char[256];
   private char[] word = new char[256];
 
   /**
-   * @param commands   command names (lowercase)
+   * @param commands   command names (lowercase, at most 64 characters, of letters, digits and
+   *     {@code _ - . +} only, the characters a command word is read from)
    * @param plainWords commands that are also everyday words: never reported alone at the start
    * @param windows    accept {@code .exe} suffixes and {@code /x} switches as arguments
    */
@@ -32,15 +32,15 @@ public final class ShellCommandDetector {
    * only its start can hold a command and the scan for separators is skipped.
    */
   public String find(String s, boolean separators) {
-    // Read from arrays: String.charAt costs TeaVM a call per character, and the command word
-    // (quoting tricks removed) is assembled in place of a StringBuilder and substrings.
+    // Read from the package's shared copy of the value (both detectors and other searches run
+    // on the same value, and each copy costs V8 a slow memory.copy): String.charAt costs TeaVM
+    // a call per character, and the command word (quoting tricks removed) is assembled in place
+    // of a StringBuilder and substrings.
     int n = s.length();
-    if (text.length < n) {
-      text = new char[Math.max(n, 2 * text.length)];
-      word = new char[text.length];
+    if (word.length < n) {
+      word = new char[n];
     }
-    char[] b = text;
-    s.getChars(0, n, b, 0);
+    char[] b = CharClass.chars(s);
     String found = commandAt(b, n, 0, false);
     if (found != null || !separators) {
       return found;
@@ -62,12 +62,15 @@ public final class ShellCommandDetector {
     return null;
   }
 
+  // The character tests below are written out, not CharClass calls: TeaVM calls each one, and
+  // these loops run on the first word of most values.
+
   private String commandAt(char[] s, int n, int from, boolean afterSeparator) {
     int i = from;
     boolean evasion = false;
     while (i < n) {
       char c = s[i];
-      if (CharClass.isSpace(c) || c == '(' || c == '{' || c == '!' || c == '@' || c == '"'
+      if (c == ' ' || c >= '\t' && c <= '\r' || c == '(' || c == '{' || c == '!' || c == '@' || c == '"'
           || c == '\'') {
         i++;
       } else if (c == '\\' || c == '^') {
@@ -97,15 +100,26 @@ public final class ShellCommandDetector {
       binPath = lastSlash >= 3 && startsWith(s, n, lastSlash - 3, "bin");
       wordStart = lastSlash + 1;
     }
+    if (!binPath) {
+      // Most values start with no command. Command names are made of the characters a word
+      // is read from, so up to where the commands' walk along the text stops, the word is the
+      // text; when no command ends on the way and the word cannot go on past that point
+      // through quoting, no part of it names a command, and it need not be read.
+      int stop = wordStart + commands.startLength(s, wordStart, n);
+      if ((stop == n || !isQuoting(s[stop])) && commands.prefixes(s, wordStart, stop) == 0) {
+        return null;
+      }
+    }
     char[] word = this.word;
     int length = 0;
     int j = wordStart;
     while (j < n) {
       char c = s[j];
-      if (CharClass.isWord(c) || c == '-' || c == '.' || c == '+') {
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '+'
+          || c >= 'A' && c <= 'Z') {
         word[length++] = c;
         j++;
-      } else if ((c == '\'' || c == '"' || c == '\\' || c == '^') && j + 1 < n
+      } else if (isQuoting(c) && j + 1 < n
           && CharClass.isWord(s[j + 1]) && length > 0) {
         evasion = true;
         j++;
@@ -129,6 +143,11 @@ public final class ShellCommandDetector {
     return looksLikeCommandLine(s, n, j, afterSeparator, name) ? name : null;
   }
 
+  /** The characters a shell drops inside a word ({@code c'a't}, {@code c\at}, {@code c^a^t}). */
+  private static boolean isQuoting(char c) {
+    return c == '\'' || c == '"' || c == '\\' || c == '^';
+  }
+
   private static boolean startsWith(char[] s, int n, int at, String prefix) {
     if (at + prefix.length() > n) {
       return false;
@@ -143,7 +162,13 @@ public final class ShellCommandDetector {
 
   /** The command {@code word[0, length)} names: itself, without a version suffix or {@code .exe}. */
   private String known(char[] word, int length) {
-    if (commands.contains(word, 0, length)) {
+    // Every candidate is a prefix of the word: one walk tells which are commands, and ends
+    // after a letter or two for most words.
+    long prefixes = commands.prefixes(word, 0, length);
+    if (prefixes == 0) {
+      return null;
+    }
+    if (isCommand(prefixes, length)) {
       return new String(word, 0, length);
     }
     int end = length;
@@ -154,17 +179,22 @@ public final class ShellCommandDetector {
         end--;
       }
     }
-    if (end < length && end > 1 && commands.contains(word, 0, end)) {
+    if (end < length && end > 1 && isCommand(prefixes, end)) {
       return new String(word, 0, end);
     }
     int dash = 0;
     while (dash < length && word[dash] != '-') {
       dash++;
     }
-    if (dash < length && dash > 1 && commands.contains(word, 0, dash)) {
+    if (dash < length && dash > 1 && isCommand(prefixes, dash)) {
       return new String(word, 0, dash) + "-";
     }
     return null;
+  }
+
+  /** Whether a word's first {@code length} characters are a command, given its {@link KeywordSet#prefixes}. */
+  private static boolean isCommand(long prefixes, int length) {
+    return length <= 64 && (prefixes >>> (length - 1) & 1) != 0;
   }
 
   private boolean looksLikeCommandLine(char[] s, int n, int end, boolean afterSeparator, String name) {

@@ -86,7 +86,6 @@ public final class SqlInjectionDetector {
     CLASSES['/'] = AMPERSAND_OR_SLASH;
   }
   private final SqlTokenizer tokens = new SqlTokenizer();
-  private char[] chars = new char[256];
   private String text;
   private boolean quotedBreakout;
 
@@ -102,7 +101,7 @@ public final class SqlInjectionDetector {
     }
     text = lower;
     for (char quote : QUOTES) {
-      if (quote == 0 ? (shape & (NUMERIC_SQL | SINGLE_QUOTE | DOUBLE_QUOTE)) == 0 : (shape & bitOf(quote)) == 0) {
+      if (quote == 0 ? (shape & NUMERIC_SQL) == 0 && !opensWithQuote(lower) : (shape & bitOf(quote)) == 0) {
         continue;
       }
       tokens.tokenize(lower, quote);
@@ -111,6 +110,21 @@ public final class SqlInjectionDetector {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the first token of {@code lower} read as-is is a string literal: without
+   * {@link #NUMERIC_SQL}, the numeric context can only find a comparison of one
+   * ({@code 'a'='a'}), so a value like "ann o'neil" is spared that tokenisation.
+   */
+  private static boolean opensWithQuote(String lower) {
+    char[] b = CharClass.chars(lower);
+    int n = lower.length();
+    int i = 0;
+    while (i < n && (CharClass.isSpace(b[i]) || b[i] == 0xa0)) {
+      i++;
+    }
+    return i < n && (b[i] == '\'' || b[i] == '"');
   }
 
   private static int bitOf(char quote) {
@@ -129,12 +143,7 @@ public final class SqlInjectionDetector {
    */
   private int shape(String s) {
     int n = s.length();
-    char[] b = chars;
-    if (b.length < n) {
-      b = new char[Math.max(n, 2 * b.length)];
-      chars = b;
-    }
-    s.getChars(0, n, b, 0);
+    char[] b = CharClass.chars(s);
     byte[] classes = CLASSES;
     // Inside the Wasm module the two hot reads go to memory directly (i < n <= b.length, and
     // c < 128): TeaVM's checked array reads cost about twice as much. Nothing allocates below.

@@ -46,7 +46,7 @@ public final class SqlTokenizer {
           + "|top|as|join|outfile|dumpfile|sounds|collate|escape|true|false|returns|shutdown"
           + "|load|grant|revoke|cast|convert|except|intersect|asc|desc|database|schema|not");
 
-  private char[] chars = new char[256];
+  private char[] chars;
   private final char[] types = new char[MAX_TOKENS];
   private final int[] starts = new int[MAX_TOKENS];
   private final int[] ends = new int[MAX_TOKENS];
@@ -61,12 +61,10 @@ public final class SqlTokenizer {
     count = 0;
     unterminated = false;
     int n = s.length();
-    // Read from an array: String.charAt costs TeaVM a call and checks per character.
-    if (chars.length < n) {
-      chars = new char[n];
-    }
-    s.getChars(0, n, chars, 0);
-    char[] b = chars;
+    // Read from an array, the package's shared copy of the text (the detector's shape pass has
+    // just made it): String.charAt costs TeaVM a call and checks per character.
+    char[] b = CharClass.chars(s);
+    chars = b;
     int i = 0;
     if (quote != 0) {
       i = readString(s, 0, quote);
@@ -211,9 +209,12 @@ public final class SqlTokenizer {
     // Classified in place: a substring per word would cost more than the whole tokenizer.
     int length = i - from;
     char type;
-    if (is(b, from, length, "and") || is(b, from, length, "or") || is(b, from, length, "xor")) {
+    // The first letter before the comparisons, calls that most words need not make.
+    char first = b[from];
+    if ((first == 'a' || first == 'o' || first == 'x')
+        && (is(b, from, length, "and") || is(b, from, length, "or") || is(b, from, length, "xor"))) {
       type = LOGIC;
-    } else if (is(b, from, length, "union")) {
+    } else if (first == 'u' && is(b, from, length, "union")) {
       type = UNION;
     } else if (KEYWORDS.contains(b, from, i)) {
       type = KEYWORD;

@@ -21,11 +21,17 @@ final class ClientRules {
           + "|this is an exploit|toata dragostea|vega/|voideye|w3af.org|webvulnscan|webvulncrawl"
           + "|wordpress hash grabber|zmeu|crimscanner|detectify|jorgee|floodgate|nasl|netlab360"
           + "|qualys|rapid7|burpcollaborator|interactsh|wprecon|cirt.net|sitelock"
-          + "|struts-pwn|datacha0s|dotdotpwn|grendel-scan|jaascois|mozilla/5.0 sf|hydra|medusa");
-  private static final KeywordSet COOKIE_PROPERTY = KeywordSet.of(".cookie");
-  private static final KeywordSet DOCUMENT = KeywordSet.of("document");
-  private static final KeywordSet HTTP_EQUIV = KeywordSet.of("http-equiv");
-  private static final KeywordSet SET_COOKIE = KeywordSet.of("set-cookie");
+          + "|struts-pwn|datacha0s|dotdotpwn|grendel-scan|jaascois|hydra|medusa");
+  /**
+   * The one scanner name that starts like every browser's: searched on its own, since in
+   * {@link #SCANNERS} it would send every user agent through the whole search.
+   */
+  private static final String SF_AGENT = "mozilla/5.0 sf";
+  private static final KeywordSet SF_AGENTS = KeywordSet.parse(SF_AGENT);
+  private static final KeywordSet COOKIE_PROPERTY = KeywordSet.parse(".cookie");
+  private static final KeywordSet DOCUMENT = KeywordSet.parse("document");
+  private static final KeywordSet HTTP_EQUIV = KeywordSet.parse("http-equiv");
+  private static final KeywordSet SET_COOKIE = KeywordSet.parse("set-cookie");
   private static final KeywordSet SESSION_PARAMETERS = KeywordSet.parse(
       "jsessionid|aspsessionid|asp.net_sessionid|phpsession|phpsessid|weblogicsession"
           + "|session_id|session-id|cfid|cftoken|cfsid|jservsession|jwsession|laravel_session"
@@ -37,9 +43,13 @@ final class ClientRules {
     rules.add(Rule.values(913100, "Found User-Agent associated with security scanner",
         TargetKind.UA_REFERER, t -> {
           // Most values name no scanner: search first, so the target's name is built rarely.
-          String scanner = SCANNERS.find(t.lower(), KeywordSet.WHOLE_WORD);
+          String s = t.lower();
+          String scanner = SCANNERS.find(s, KeywordSet.WHOLE_WORD);
+          if (scanner == null) {
+            scanner = sfAgent(s);
+          }
           return scanner != null && Target.asciiLowercase(t.name()).endsWith("user-agent") ? scanner : null;
-        }).needsKeyword(SCANNERS));
+        }).needsKeyword(SCANNERS, SF_AGENTS));
     rules.add(Rule.values(943100, "Session Fixation: cookie set in HTML",
         TargetKind.ARGS | TargetKind.ARG_NAMES, t -> {
           String s = t.lower();
@@ -53,6 +63,15 @@ final class ClientRules {
     rules.add(Rule.request(943120, Severity.CRITICAL,
         "Session Fixation: session id parameter, no Referer",
         facts -> sessionParameter(facts, false)));
+  }
+
+  /** {@link #SF_AGENT} as a whole word in {@code s}, or null. */
+  private static String sfAgent(String s) {
+    int at = CharClass.indexOf(s, SF_AGENT, 0);
+    while (at >= 0 && !CharClass.wholeWord(s, at, at + SF_AGENT.length())) {
+      at = CharClass.indexOf(s, SF_AGENT, at + 1);
+    }
+    return at >= 0 ? SF_AGENT : null;
   }
 
   private static Target sessionParameter(RequestFacts facts, boolean withReferer) {

@@ -13,12 +13,12 @@ import java.util.List;
 final class FileAccessRules {
   private static final int ARG_TARGETS = TargetKind.ARGS | TargetKind.ARG_NAMES
       | TargetKind.COOKIES | TargetKind.COOKIE_NAMES | TargetKind.BODY;
-  private static final KeywordSet ENCODED_TRAVERSAL = KeywordSet.parse(
+  private static final KeywordSet ENCODED_TRAVERSAL = KeywordSet.parseIgnoringCase(
       "%2e%2e|%2e.|.%2e|%c0%ae|%c0%af|%c1%9c|%c1%1c|%c1%af|%252e|%uff0e|%u002e|%u2215|%u2216"
           + "|..%2f|..%5c|..%255c|..%252f|%e0%80%af|%e0%80%ae|0x2e0x2e|0x2e.|.0x2e|0x5c0x2e"
           + "|0x2f0x2e|..0x5c|..0x2f|%c0%2e|%e0%40%ae|%f0%80%80%ae");
   /** Operating-system files worth stealing (a short form of CRS lfi-os-files.data). */
-  private static final KeywordSet OS_FILES = KeywordSet.parse(
+  private static final KeywordSet OS_FILES = KeywordSet.parseIgnoringCase(
       "etc/passwd|etc/shadow|etc/group|etc/gshadow|etc/hosts|etc/subuid|etc/subgid|etc/issue"
           + "|etc/motd|etc/crontab|etc/sudoers|etc/master.passwd|etc/security/|etc/ssh/"
           + "|etc/mysql/|etc/apache2/|etc/httpd/|etc/nginx/|etc/php|etc/profile|etc/bashrc"
@@ -44,7 +44,7 @@ final class FileAccessRules {
           + "|.java/|.m2/settings.xml|.gradle/|.composer/auth.json|.cache/|.local/share/"
           + "|.config/|.docker/|backup.sql|dump.sql|etc/knockd.conf|etc/vsftpd.conf|etc/proftpd|etc/samba/|etc/openvpn/");
   /** Files and directories no request path should reach (CRS restricted-files.data). */
-  private static final KeywordSet RESTRICTED_PATHS = KeywordSet.parse(
+  private static final KeywordSet RESTRICTED_PATHS = KeywordSet.parseIgnoringCase(
       "/.git|/.svn|/.hg|/.bzr|/.cvs|/.env|/.aws|/.ssh|/.htaccess|/.htpasswd|/.htdigest"
           + "|/.ds_store|/web.config|/wp-config|/.bash_history|/.bashrc|/.profile|/.npmrc"
           + "|/.dockerenv|/.idea/|/.vscode/|/.docker|/.kube/|backup.sql|dump.sql|database.sql"
@@ -53,7 +53,7 @@ final class FileAccessRules {
           + "|/terraform.tfstate|/.env.|/id_rsa|/.well-known/security.txt~|/phpinfo.php"
           + "|.sql.zip|.sql.gz|.sql.bz2|.sql.tar|/.cache/|/.config/|/.local/");
   /** Coding-assistant configuration: instructions and tool credentials (CRS 930140). */
-  private static final KeywordSet AI_ARTIFACTS = KeywordSet.parse(
+  private static final KeywordSet AI_ARTIFACTS = KeywordSet.parseIgnoringCase(
       "/.cline|/.clinerules|/.roo|/.roomodes|/.continue|/.cursor|/.cursorrules|/.claude"
           + "|/claude.md|/.windsurf|/.windsurfrules|/.aider|/.codex|/.gemini|/.amazonq"
           + "|/.copilot|/copilot-instructions.md|/.github/copilot|/mcp.json|/.mcp|/agents.md"
@@ -66,7 +66,7 @@ final class FileAccessRules {
 
   // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
   /** What 930110's traversals all hold. */
-  private static final KeywordSet DOUBLE_DOT = KeywordSet.of("..");
+  private static final KeywordSet DOUBLE_DOT = KeywordSet.parse("..");
   private static final KeywordSet.Acceptor FILE_BOUNDARY = FileAccessRules::fileBoundary;
   private static final int SLASHES = CharacterSignature.of("/\\");
   /** The separators a traversal's dots must touch on one side at least. */
@@ -77,7 +77,7 @@ final class FileAccessRules {
   static void addTo(List<Rule> rules) {
     rules.add(Rule.values(930100, "Path Traversal Attack (/../) or (/.../)",
         ARG_TARGETS | TargetKind.RAW_URI | TargetKind.HEADERS | TargetKind.FILENAMES,
-        t -> ENCODED_TRAVERSAL.find(lowercaseValue(t), KeywordSet.ANYWHERE)));
+        t -> ENCODED_TRAVERSAL.find(valueAsParsed(t), KeywordSet.ANYWHERE)));
     rules.add(Rule.values(930110, "Path Traversal Attack (/../) or (/.../)",
         ARG_TARGETS | TargetKind.RAW_URI | TargetKind.HEADERS | TargetKind.FILENAMES,
         FileAccessRules::traversal).needsKeyword(DOUBLE_DOT));
@@ -85,13 +85,13 @@ final class FileAccessRules {
         t -> OS_FILES.find(normalisedPath(t), FILE_BOUNDARY)));
     rules.add(Rule.values(930130, "Restricted File Access Attempt", TargetKind.PATH,
         t -> {
-          String path = lowercaseValue(t);
+          String path = valueAsParsed(t);
           String hit = RESTRICTED_PATHS.find(path, FILE_BOUNDARY);
           return hit != null ? hit : OS_FILES.find(path, (s, a, b) -> (a == 0 || s.charAt(a - 1) == '/')
               && fileBoundary(s, a, b));
         }));
     rules.add(Rule.values(930140, "AI coding assistant configuration access attempt",
-        TargetKind.PATH, t -> AI_ARTIFACTS.find(lowercaseValue(t),
+        TargetKind.PATH, t -> AI_ARTIFACTS.find(valueAsParsed(t),
             FILE_BOUNDARY)));
     rules.add(Rule.values(931100, "RFI Attack: URL with IP address",
         TargetKind.ARGS, FileAccessRules::urlWithIp));
@@ -125,12 +125,12 @@ final class FileAccessRules {
   }
 
   /**
-   * The value as parsed, in ASCII lowercase. When decoding changed nothing that is
-   * {@link Target#lower()}, the text the keyword sets were prepared with, so their searches
-   * can rule it out at once.
+   * The value as parsed, for the sets that match either case: {@link Target#lower()} when
+   * decoding changed nothing, the text the sieve has searched, so their searches can rule it
+   * out at once; else the value itself, searched as if lowercased without a lowercase copy.
    */
-  private static String lowercaseValue(Target t) {
-    return t.decoded() == t.value() ? t.lower() : Target.asciiLowercase(t.value());
+  private static String valueAsParsed(Target t) {
+    return t.decoded() == t.value() ? t.lower() : t.value();
   }
 
   /**

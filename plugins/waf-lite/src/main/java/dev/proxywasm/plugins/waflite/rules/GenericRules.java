@@ -39,9 +39,9 @@ final class GenericRules {
   private static final int OPEN_PARENTHESIS = CharacterSignature.of("(");
 
   /** What 934100 looks for besides {@link #NODE}: {@code new function(}. */
-  private static final KeywordSet NEW = KeywordSet.of("new");
+  private static final KeywordSet NEW = KeywordSet.parse("new");
   /** What 934130 looks for. */
-  private static final KeywordSet PROTOTYPE_WORDS = KeywordSet.of("__proto__", "constructor");
+  private static final KeywordSet PROTOTYPE_WORDS = KeywordSet.parse("__proto__|constructor");
 
   private GenericRules() {}
 

@@ -10,7 +10,7 @@ import java.util.List;
 /** CRS 944: Java attacks (deserialisation gadgets, dangerous classes, Log4Shell). */
 final class JavaRules {
   private static final int TARGETS = TargetKind.INJECTION | TargetKind.HEADERS;
-  private static final KeywordSet JAVA_LANG = KeywordSet.of("java.lang.");
+  private static final KeywordSet JAVA_LANG = KeywordSet.parse("java.lang.");
   private static final KeywordSet PROCESS = KeywordSet.parse("runtime|processbuilder");
   private static final KeywordSet GADGETS = KeywordSet.parse(
       "clonetransformer|forclosure|instantiatefactory|instantiatetransformer|invokertransformer"

@@ -67,7 +67,7 @@ final class PhpRules {
         TargetKind.FILENAMES, t -> Filenames.extensionIn(t, "php", "php3", "php4", "php5",
             "php6", "php7", "php8", "phtml", "phar", "pht", "phps", "pgif", "inc")));
     rules.add(Rule.values(933120, "PHP Injection Attack: Configuration Directive Found", TARGETS,
-        PhpRules::configDirective));
+        PhpRules::configDirective).needsKeyword(CONFIG_DIRECTIVES));
     rules.add(Rule.values(933130, "PHP Injection Attack: Variables Found", TARGETS,
         t -> t.lower().indexOf('$') < 0 ? null : SUPERGLOBALS.find(t.lower(), (s, a, b) -> b >= s.length() || !CharClass.isWord(s.charAt(b)))));
     rules.add(Rule.values(933135, "PHP Injection Attack: Variable Access Found", TARGETS,
@@ -75,7 +75,7 @@ final class PhpRules {
     rules.add(Rule.values(933150, "PHP Injection Attack: High-Risk PHP Function Name Found",
         TARGETS, t -> HIGH_RISK.find(t.lower(), KeywordSet.ANYWHERE)).needsKeyword(HIGH_RISK));
     rules.add(Rule.values(933160, "PHP Injection Attack: High-Risk PHP Function Call Found",
-        TARGETS, t -> t.lower().indexOf('(') < 0 ? null : CALLED.find(t.lower(), CALL)));
+        TARGETS, t -> CALLED.findBefore(t.lower(), '(', CALL)));
     rules.add(Rule.values(933170, "PHP Injection Attack: Serialized Object Injection", TARGETS
         | TargetKind.HEADERS, PhpRules::serializedObject));
     rules.add(Rule.values(933180, "PHP Injection Attack: Variable Function Call Found", TARGETS,

@@ -82,7 +82,7 @@ final class RceRules {
           + "|set-mppreference|get-localuser|new-localuser|enter-pssession|new-pssession"
           + "|import-module|get-service|stop-service|clear-eventlog|get-hotfix|test-connection"
           + "|-encodedcommand|-executionpolicy|-windowstyle hidden|-noprofile|-noninteractive");
-  private static final KeywordSet POWERSHELL = KeywordSet.of("powershell", "powershell.exe");
+  private static final KeywordSet POWERSHELL = KeywordSet.parse("powershell|powershell.exe");
   private static final KeywordSet.Acceptor LAUNCHES_POWERSHELL = RceRules::launchesPowershell;
   private static final ShellCommandDetector UNIX =
       new ShellCommandDetector(UNIX_COMMANDS, PLAIN_WORDS, false);
@@ -99,7 +99,11 @@ final class RceRules {
 
   private static final String[] COMPARISONS = {" geq ", " equ ", " neq ", " leq ", " gtr ", " lss "};
   private static final int PERCENT_EQUALS_OR_QUOTE = CharacterSignature.of("%=\\\"'");
-  private static final KeywordSet IF_CONDITIONS = KeywordSet.of("exist", "defined", "errorlevel", "cmdextversion");
+  /** What a Shellshock function definition opens with. */
+  private static final KeywordSet EMPTY_PARENTHESES = KeywordSet.parse("()");
+  /** What "for" and "if" share, and cmdLine never drops (see mayNameForOrIf). */
+  private static final KeywordSet LETTER_F = KeywordSet.parse("f");
+  private static final KeywordSet IF_CONDITIONS = KeywordSet.parse("exist|defined|errorlevel|cmdextversion");
   private static final int SEPARATORS = CharacterSignature.of(";|&`(<") | CharacterSignature.LINE_BREAK;
   private static final int DOLLAR = CharacterSignature.of("$");
   private static final int OPENERS = CharacterSignature.of("({");
@@ -119,11 +123,11 @@ final class RceRules {
     rules.add(Rule.values(932130, "Remote Command Execution: Unix Shell Expression Found",
         TARGETS, RceRules::shellExpression));
     rules.add(Rule.values(932140, "Remote Command Execution: Windows FOR/IF Command Found",
-        TARGETS, RceRules::windowsForIf));
+        TARGETS, RceRules::windowsForIf).needsKeyword(LETTER_F));
     rules.add(Rule.values(932160, "Remote Command Execution: Unix Shell Code Found", TARGETS,
         t -> SHELL_VARIABLES.find(t.lower(), (s, a, b) -> b >= s.length() || !CharClass.isWord(s.charAt(b)))));
     rules.add(Rule.values(932171, "Remote Command Execution: Shellshock (CVE-2014-6271)",
-        TARGETS | TargetKind.HEADERS, RceRules::shellshock));
+        TARGETS | TargetKind.HEADERS, RceRules::shellshock).needsKeyword(EMPTY_PARENTHESES));
     rules.add(Rule.values(932175, "Remote Command Execution: Unix shell alias invocation",
         TARGETS, RceRules::alias));
     rules.add(Rule.values(932180, "Restricted File Upload Attempt", TargetKind.FILENAMES,

@@ -48,13 +48,13 @@ final class SqlRules {
   private static final KeywordSet MONGO_OPERATORS = KeywordSet.parse(
       "$ne|$eq|$gt|$gte|$lt|$lte|$in|$nin|$and|$or|$not|$nor|$exists|$type|$mod|$regex|$text"
           + "|$where|$all|$elemmatch|$size|$expr|$jsonschema|$function|$accumulator");
-  private static final KeywordSet OVERFLOW_NUMBERS = KeywordSet.of(
-    "-0000023456", "4294967295", "4294967296", "2147483648", "2147483647", "0000012345",
-    "-2147483648", "-2147483649", "0000023456", "2.2250738585072007e-308",
-    "2.2250738585072011e-308", "1e309", "9223372036854775807", "-9223372036854775808");
-  private static final KeywordSet HAVING = KeywordSet.of("having");
-  private static final KeywordSet IF = KeywordSet.of("if");
-  private static final KeywordSet JSON_EXTRACT = KeywordSet.of("json_extract(", "json_extract (");
+  private static final KeywordSet OVERFLOW_NUMBERS = KeywordSet.parse(
+      "-0000023456|4294967295|4294967296|2147483648|2147483647|0000012345|-2147483648|-2147483649"
+          + "|0000023456|2.2250738585072007e-308|2.2250738585072011e-308|1e309|9223372036854775807"
+          + "|-9223372036854775808");
+  private static final KeywordSet HAVING = KeywordSet.parse("having");
+  private static final KeywordSet IF = KeywordSet.parse("if");
+  private static final KeywordSet JSON_EXTRACT = KeywordSet.parse("json_extract(|json_extract (");
   private static final KeywordSet POSTGRES_TYPES = KeywordSet.parse(
       "int|int2|int4|int8|integer|bigint|smallint|text|varchar|char|numeric|json|jsonb|regclass"
           + "|oid|bytea|boolean|bool|float|real|xml|inet|name|tsvector|date|timestamp|uuid");
@@ -68,10 +68,12 @@ final class SqlRules {
 
   // Acceptors as constants: TeaVM would allocate a method reference per evaluation.
   private static final KeywordSet.Acceptor CALLED = SqlRules::isCalled;
+  /** What each of 942320's forms holds: a cast, a declaration, an exec. */
+  private static final KeywordSet PROCEDURE_WORDS = KeywordSet.parse("::|declare|exec");
   /** What 942500 looks for. */
-  private static final KeywordSet COMMENT_OPENING = KeywordSet.of("/*");
+  private static final KeywordSet COMMENT_OPENING = KeywordSet.parse("/*");
   /** What 942560's scientific notation has ({@code 1.e(}). */
-  private static final KeywordSet DOT_E = KeywordSet.of(".e");
+  private static final KeywordSet DOT_E = KeywordSet.parse(".e");
   private static final KeywordSet.Acceptor WHOLE_VALUE = SqlRules::isWholeValue;
   private static final KeywordSet.Acceptor HAVING_CONDITION = SqlRules::havingCondition;
   private static final KeywordSet.Acceptor IF_COMPARISON = SqlRules::ifComparison;
@@ -84,7 +86,7 @@ final class SqlRules {
     rules.add(Rule.values(942140, "SQL Injection Attack: Common DB Names Detected", TARGETS,
         t -> CATALOGUE.find(t.lower(), KeywordSet.WORD_START)).needsKeyword(CATALOGUE));
     rules.add(Rule.values(942151, "SQL Injection Attack: SQL function name detected", TARGETS,
-        t -> t.lower().indexOf('(') < 0 ? null : FUNCTIONS.find(t.lower(), CALLED)).needsKeyword(FUNCTIONS));
+        t -> FUNCTIONS.findBefore(t.lower(), '(', CALLED)).needsKeyword(FUNCTIONS));
     rules.add(Rule.values(942220, "Looking for integer overflow attacks", TARGETS,
         // The trimmed value is one of the numbers: a number with only padding around it.
         t -> OVERFLOW_NUMBERS.find(t.lower(), WHOLE_VALUE)).needsKeyword(OVERFLOW_NUMBERS));
@@ -93,7 +95,7 @@ final class SqlRules {
     rules.add(Rule.values(942290, "Finds basic MongoDB SQL injection attempts",
         TARGETS & ~TargetKind.PATH, SqlRules::mongo));
     rules.add(Rule.values(942320, "SQL Injection: stored procedure or cast",
-        TARGETS, SqlRules::procedure));
+        TARGETS, SqlRules::procedure).needsKeyword(PROCEDURE_WORDS));
     rules.add(Rule.values(942500, "MySQL in-line comment detected", TARGETS, t -> {
       String s = t.lower();
       int at = CharClass.indexOf(s, "/*", 0);
@@ -158,7 +160,9 @@ final class SqlRules {
     int at = (signature & CLOSE_PARENTHESIS) == 0 ? -1 : CharClass.indexOf(s, ')', 0);
     while (at >= 0) {
       int i = CharClass.skipSpaces(s, at + 1);
-      if (s.startsWith("like", i) && s.indexOf('(', i + 4) == CharClass.skipSpaces(s, i + 4)) {
+      // The first letter before startsWith, a call that compares from scratch.
+      if (i < s.length() && s.charAt(i) == 'l' && s.startsWith("like", i)
+          && s.indexOf('(', i + 4) == CharClass.skipSpaces(s, i + 4)) {
         return "like";
       }
       at = CharClass.indexOf(s, ')', at + 1);

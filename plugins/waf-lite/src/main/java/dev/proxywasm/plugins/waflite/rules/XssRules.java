@@ -35,6 +35,13 @@ final class XssRules {
   private static final KeywordSet GLOBALS = KeywordSet.parse(
       "window|self|this|top|parent|frames|globalthis|document|content");
 
+  /** What an event handler's name starts with (eventHandler searches for it first). */
+  private static final KeywordSet ON = KeywordSet.parse("on");
+  /**
+   * What scriptUrl finds nothing without: a script scheme or a data: URL, or a tab or line
+   * break that may split one.
+   */
+  private static final KeywordSet SCRIPT_URL = KeywordSet.parse("script|data:|\t|\n|\r");
   private static final String[] SCRIPT_SCHEMES = {"javascript", "vbscript", "livescript"};
 
   // An acceptor as a constant: TeaVM would allocate a method reference per evaluation.
@@ -50,11 +57,11 @@ final class XssRules {
       return at >= 0 ? "<script" : null;
     }));
     rules.add(Rule.values(941120, "XSS Filter - Category 2: Event Handler Vector", TARGETS,
-        t -> eventHandler(t.lower(), false)));
+        t -> eventHandler(t.lower(), false)).needsKeyword(ON));
     rules.add(Rule.values(941130, "XSS Filter - Category 3: Attribute Vector", TARGETS,
         t -> ATTRIBUTE_VECTORS.find(t.lower(), KeywordSet.ANYWHERE)).needsKeyword(ATTRIBUTE_VECTORS));
     rules.add(Rule.values(941170, "NoScript XSS InjectionChecker: Attribute Injection", TARGETS,
-        t -> scriptUrl(t.lower(), t.signature())));
+        t -> scriptUrl(t.lower(), t.signature())).needsKeyword(SCRIPT_URL));
     rules.add(Rule.values(941180, "Node-Validator Deny List Keywords", TARGETS,
         t -> BLACKLIST.find(t.lower(), KeywordSet.ANYWHERE)).needsKeyword(BLACKLIST));
     rules.add(Rule.values(941310, "US-ASCII Malformed Encoding XSS Filter", TARGETS, t -> {

@@ -34,14 +34,14 @@ class DetectorsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"x;cat /etc/passwd", "a|whoami", "`whoami`", "$(ifconfig)", "cat /etc/shadow",
-      "/usr/bin/whoami", "c\\at /etc/hosts", "time ifconfig"})
+      "/usr/bin/whoami", "c\\at /etc/hosts", "time ifconfig", "wh'oami", "cu\"rl -o x", "ifc^onfig -a"})
   void shellCommandsAreFound(String payload) {
     assertNotNull(shell.find(payload, true), payload);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"bash away in the gym", "time he came.", "curl and divergence", "ls 300 lexus",
-      "cat", "the cat sat; time passed"})
+      "cat", "the cat sat; time passed", "whose cat", "wh'ich one"})
   void proseWithCommandWordsIsNot(String text) {
     assertNull(shell.find(text, true), text);
   }
@@ -51,6 +51,23 @@ class DetectorsTest {
     assertEquals("cat", shell.find("cat /etc/shadow", false));
     assertEquals("whoami", shell.find("x;whoami", true));
     assertNull(shell.find("x;whoami", false));
+  }
+
+  @Test
+  void aSetParsedIgnoringCaseMatchesCapitals() {
+    KeywordSet set = KeywordSet.parseIgnoringCase("%2e%2e|etc/passwd");
+    assertEquals("%2e%2e", set.find("/a/%2E%2e/b", KeywordSet.ANYWHERE));
+    assertEquals("etc/passwd", set.find("/ETC/Passwd", KeywordSet.ANYWHERE));
+    assertNull(KeywordSet.parse("etc/passwd").find("/ETC/Passwd", KeywordSet.ANYWHERE));
+  }
+
+  @Test
+  void findBeforeEndsAtTheLastOfItsCharacter() {
+    KeywordSet set = KeywordSet.parse("sleep|if");
+    assertEquals("sleep", set.findBefore("x(sleep (1)", '(', KeywordSet.ANYWHERE));
+    assertNull(set.findBefore("(x) sleep", '(', KeywordSet.ANYWHERE));
+    assertNull(set.findBefore("sleep", '(', KeywordSet.ANYWHERE));
+    assertEquals("if", set.findBefore("if(", '(', KeywordSet.ANYWHERE));
   }
 
   @Test

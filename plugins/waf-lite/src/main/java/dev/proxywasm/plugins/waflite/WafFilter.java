@@ -30,6 +30,11 @@ final class WafFilter extends HttpContext {
   private RequestFacts facts;
   private Inspection inspection;
   private boolean awaitingBody;
+  // The names last seen as :authority, :path, :method and Host (see onRequestHeaders).
+  private static String authorityName;
+  private static String pathName;
+  private static String methodName;
+  private static String hostName;
 
   WafFilter(WafConfig config, WafMetrics metrics, BlockLog log, LocalReplies replies) {
     this.config = config;
@@ -51,16 +56,33 @@ final class WafFilter extends HttpContext {
     boolean[] pseudo = new boolean[count];
     for (int i = 0; i < count; i++) {
       String name = headers.name(i);
-      pseudo[i] = !name.isEmpty() && name.charAt(0) == ':';
-      if (pseudo[i]) {
+      // The SDK hands the same String for a name it decoded before: a name recognised once is
+      // recognised by identity after that, without comparing characters.
+      if (name == authorityName) {
+        pseudo[i] = true;
+        authority = authority == null ? headers.value(i) : authority;
+      } else if (name == pathName) {
+        pseudo[i] = true;
+        path = path == null ? headers.value(i) : path;
+      } else if (name == methodName) {
+        pseudo[i] = true;
+        method = method == null ? headers.value(i) : method;
+      } else if (name == hostName) {
+        hasHost = true;
+      } else if (!name.isEmpty() && name.charAt(0) == ':') {
+        pseudo[i] = true;
         if (authority == null && CharClass.equalsIgnoreCase(name, ":authority")) {
+          authorityName = name;
           authority = headers.value(i);
         } else if (path == null && CharClass.equalsIgnoreCase(name, ":path")) {
+          pathName = name;
           path = headers.value(i);
         } else if (method == null && CharClass.equalsIgnoreCase(name, ":method")) {
+          methodName = name;
           method = headers.value(i);
         }
       } else if (!hasHost && CharClass.equalsIgnoreCase(name, "host")) {
+        hostName = name;
         hasHost = true;
       }
     }

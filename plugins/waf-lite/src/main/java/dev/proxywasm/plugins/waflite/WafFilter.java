@@ -30,11 +30,10 @@ final class WafFilter extends HttpContext {
   private RequestFacts facts;
   private Inspection inspection;
   private boolean awaitingBody;
-  // The names last seen as :authority, :path, :method and Host (see onRequestHeaders).
+  // The names last seen as :authority, :path and :method (see onRequestHeaders).
   private static String authorityName;
   private static String pathName;
   private static String methodName;
-  private static String hostName;
 
   WafFilter(WafConfig config, WafMetrics metrics, BlockLog log, LocalReplies replies) {
     this.config = config;
@@ -56,19 +55,18 @@ final class WafFilter extends HttpContext {
     boolean[] pseudo = new boolean[count];
     for (int i = 0; i < count; i++) {
       String name = headers.name(i);
-      // The SDK hands the same String for a name it decoded before: a name recognised once is
-      // recognised by identity after that, without comparing characters.
-      if (name == authorityName) {
+      // The SDK hands the same String for a name it decoded before: a pseudo-header name
+      // recognised once is recognised by identity after that, without comparing characters.
+      if (name == authorityName || name == pathName || name == methodName) {
         pseudo[i] = true;
-        authority = authority == null ? headers.value(i) : authority;
-      } else if (name == pathName) {
-        pseudo[i] = true;
-        path = path == null ? headers.value(i) : path;
-      } else if (name == methodName) {
-        pseudo[i] = true;
-        method = method == null ? headers.value(i) : method;
-      } else if (name == hostName) {
-        hasHost = true;
+        String value = headers.value(i);
+        if (name == authorityName) {
+          authority = authority == null ? value : authority;
+        } else if (name == pathName) {
+          path = path == null ? value : path;
+        } else {
+          method = method == null ? value : method;
+        }
       } else if (!name.isEmpty() && name.charAt(0) == ':') {
         pseudo[i] = true;
         if (authority == null && CharClass.equalsIgnoreCase(name, ":authority")) {
@@ -82,7 +80,6 @@ final class WafFilter extends HttpContext {
           method = headers.value(i);
         }
       } else if (!hasHost && CharClass.equalsIgnoreCase(name, "host")) {
-        hostName = name;
         hasHost = true;
       }
     }

@@ -173,7 +173,23 @@ public final class RequestFacts {
   }
 
   private void addJsonArgument(JsonPath path, String text, boolean isKey) {
-    add(new Target(isKey ? TargetKind.ARG_NAMES : TargetKind.ARGS, isKey ? "ARGS_NAMES" : "ARGS", path, text));
+    add(isKey ? keyTarget(path, text) : new Target(TargetKind.ARGS, "ARGS", path, text));
+  }
+
+  /**
+   * The ARGS_NAMES target of JSON key {@code key} at {@code path}, made once per path: JSON
+   * paths are shared across bodies (see {@link JsonPath}) and a key's target depends on its
+   * path alone (the key is the path's last segment), while a target's lazily computed forms
+   * depend on its value alone. Reusing it spares an object per key and, after the first body,
+   * its scan.
+   */
+  private static Target keyTarget(JsonPath path, String key) {
+    Target target = (Target) path.attachment();
+    if (target == null) {
+      target = new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", path, key);
+      path.attach(target);
+    }
+    return target;
   }
 
   private void addFormField(String name, String value) {

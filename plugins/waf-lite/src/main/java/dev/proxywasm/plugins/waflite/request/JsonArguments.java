@@ -42,12 +42,15 @@ public final class JsonArguments {
     paths[0] = JsonPath.root();
     JsonReader reader = new JsonReader(json, LIMITS, names);
     try {
+      // The tokens in locals, compared, not switched on: a switch over another class's enum
+      // costs a lookup table class of its own, and each read of an enum constant a
+      // class-initialisation check.
+      JsonToken end = JsonToken.END;
+      JsonToken name = JsonToken.NAME;
       JsonToken token;
-      while ((token = reader.next()) != JsonToken.END) {
+      while ((token = reader.next()) != end) {
         int depth = reader.depth();
-        // Compared, not switched on: a switch over another class's enum costs a lookup table
-        // class of its own.
-        if (token == JsonToken.NAME) {
+        if (token == name) {
           String key = reader.text();
           JsonPath path = paths[depth - 1].member(key);
           paths[depth] = path;

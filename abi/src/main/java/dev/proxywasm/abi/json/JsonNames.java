@@ -9,7 +9,8 @@ import dev.proxywasm.abi.internal.MapCodec;
  * (two allocations and a copy in TeaVM). For programs that read many documents of one shape,
  * such as request bodies; the cache is bounded, so hostile names cost a miss each.
  *
- * <p>A module that never creates one carries none of this.
+ * <p>A module that never creates one carries none of this: the class is not final because
+ * TeaVM then links {@code name} only into modules that create an instance.
  */
 public class JsonNames {
     /** Opts the readers it is given into the name cache. */

@@ -52,13 +52,11 @@ final class WafFilter extends HttpContext {
     String path = null;
     String method = null;
     boolean hasHost = false;
-    boolean[] pseudo = new boolean[count];
     for (int i = 0; i < count; i++) {
       String name = headers.name(i);
       // The SDK hands the same String for a name it decoded before: a pseudo-header name
       // recognised once is recognised by identity after that, without comparing characters.
       if (name == authorityName || name == pathName || name == methodName) {
-        pseudo[i] = true;
         String value = headers.value(i);
         if (name == authorityName) {
           authority = authority == null ? value : authority;
@@ -68,7 +66,6 @@ final class WafFilter extends HttpContext {
           method = method == null ? value : method;
         }
       } else if (!name.isEmpty() && name.charAt(0) == ':') {
-        pseudo[i] = true;
         if (authority == null && CharClass.equalsIgnoreCase(name, ":authority")) {
           authorityName = name;
           authority = headers.value(i);
@@ -92,8 +89,9 @@ final class WafFilter extends HttpContext {
       request.header("Host", authority);
     }
     for (int i = 0; i < count; i++) {
-      if (!pseudo[i]) {
-        request.header(headers.name(i), headers.value(i));
+      String name = headers.name(i);
+      if (name.isEmpty() || name.charAt(0) != ':') {
+        request.header(name, headers.value(i));
       }
     }
     if (policy.allowsPath(request.rawPath())) {

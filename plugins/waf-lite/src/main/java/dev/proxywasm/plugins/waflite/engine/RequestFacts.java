@@ -24,6 +24,7 @@ public final class RequestFacts {
   // Per VM, made at first use (no static initialiser: TeaVM would check it at every call).
   private static final int NAME_TARGET_BITS = 8;
   private static Target[] nameTargets;
+  private static int[] nameKinds;
   private final HttpRequest request;
   private final ContentType contentType;
   // One plain array, read by the engine by index (ArrayList's add and get cost TeaVM a call, a
@@ -48,20 +49,22 @@ public final class RequestFacts {
     for (int i = 0; i < request.headerCount(); i++) {
       String name = request.headerName(i);
       String value = request.headerValue(i);
-      // The name's target, kept per name String: the SDK hands the same String for a name it
-      // decoded before, and a name's target depends on the name alone (its lazily computed
-      // forms on its value alone), so every request after the first spares an object and the
-      // name's scan.
+      // The name's target and kind, kept per name String: the SDK hands the same String for a
+      // name it decoded before, and a name's target depends on the name alone (its lazily
+      // computed forms on its value alone), so every request after the first spares an
+      // object, the name's comparisons and its scan.
       int slot = name.hashCode() * 0x9e3779b1 >>> (32 - NAME_TARGET_BITS);
       Target[] targets = nameTargets;
       if (targets == null) {
         nameTargets = targets = new Target[1 << NAME_TARGET_BITS];
+        nameKinds = new int[1 << NAME_TARGET_BITS];
       }
       Target nameTarget = targets[slot];
       if (nameTarget == null || nameTarget.value() != name) {
         targets[slot] = nameTarget = new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES", name, name);
+        nameKinds[slot] = headerKind(name);
       }
-      int kind = headerKind(name);
+      int kind = nameKinds[slot];
       add(nameTarget);
       if (kind == COOKIE) {
         CookieParser.parse(value, this::addCookie);

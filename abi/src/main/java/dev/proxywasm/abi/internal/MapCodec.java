@@ -57,15 +57,16 @@ public final class MapCodec {
     }
 
     /**
-     * The name at {@code buf[off..off+len)}: the String decoded for the same bytes before when the
-     * cache still holds it. Hosts send the same few header names with every request, and a kept
-     * name costs a compare instead of a decode, two arrays and a String. A name may sit in the slot
-     * its hash picks or the next; a new name takes the next when it is free, else the first,
-     * so hostile names cost a miss each and the cache stays small. Names
-     * shorter than four bytes are decoded, as cheap as a lookup.
+     * The name at {@code buf[off..off+len)} (inside the array): the String decoded for the same
+     * bytes before when the cache still holds it. Hosts send the same few header names with
+     * every request, and JSON bodies of one API the same member names ({@link
+     * dev.proxywasm.abi.json.JsonNames}): a kept name costs a compare instead of a decode, two
+     * arrays and a String, and comes back as the same String. A name may sit in the slot its
+     * hash picks or the next; a new name takes the next when it is free, else the first, so
+     * hostile names cost a miss each and the cache stays small.
      */
-    private static String name(byte[] buf, int off, int len) {
-        if (len < 4 || len > MAX_CACHED_NAME) {
+    public static String name(byte[] buf, int off, int len) {
+        if (len < 1 || len > MAX_CACHED_NAME) {
             return Utf8.decode(buf, off, len);
         }
         if (cachedNames == null) {
@@ -73,9 +74,10 @@ public final class MapCodec {
             cachedNames = new String[NAME_SLOTS];
         }
         // The first and the last four bytes and the length tell the usual names apart (the
-        // length and the ends alone do not: accept-language, accept-encoding).
-        int slot = ((readInt(buf, off) * 31 + readInt(buf, off + len - 4)) * 31 + len) * 0x9e3779b1
-                >>> (32 - NAME_SLOT_BITS);
+        // length and the ends alone do not: accept-language, accept-encoding); a shorter name
+        // is told by its first and last bytes.
+        int ends = len < 4 ? buf[off] * 31 + buf[off + len - 1] : readInt(buf, off) * 31 + readInt(buf, off + len - 4);
+        int slot = (ends * 31 + len) * 0x9e3779b1 >>> (32 - NAME_SLOT_BITS);
         // Two slots per name, so that two names hashing alike do not evict each other forever.
         int free = slot;
         for (int probe = 0; probe < 2; probe++) {

@@ -64,12 +64,23 @@ public final class JsonReader {
     /** Inside {@link #skipChildren()}: strings are checked, not built. */
     private boolean skipping;
     private char[] chars = new char[64];
+    /** Where member names are looked up before they are built, or null. */
+    private JsonNames names;
 
     /** Reads {@code json[0, json.length)}, UTF-8, within {@code limits}. The array must not change meanwhile. */
     public JsonReader(byte[] json, JsonLimits limits) {
         // Not this(json, 0, json.length, limits): its range check, which cannot fail here,
         // would put its message's int formatting into every module.
         this(limits, json, 0, json.length);
+    }
+
+    /**
+     * Reads {@code json[0, json.length)} as {@link #JsonReader(byte[], JsonLimits)} does, taking
+     * member names through {@code names} (see {@link JsonNames}).
+     */
+    public JsonReader(byte[] json, JsonLimits limits, JsonNames names) {
+        this(limits, json, 0, json.length);
+        this.names = names;
     }
 
     /** Reads {@code json[offset, offset + length)}, UTF-8, within {@code limits}. */
@@ -194,7 +205,7 @@ public final class JsonReader {
             if (c != '"') {
                 throw error(c < 0 ? "unexpected end of input" : "expected a member name (a string)", pos);
             }
-            String name = string(!skipping);
+            String name = string(!skipping, names);
             c = pos < end ? (PlatformDetector.isWebAssembly() ? Address.ofData(in).add(pos).getByte() : in[pos]) & 0xff : -1;
             if (c <= ' ') {
                 c = skipSpace();
@@ -235,7 +246,7 @@ public final class JsonReader {
             // A string value is read here, not in value() (which reads the other values): one
             // call, and shadow-stack frame, less per string.
             state = SEPARATOR;
-            text = string(!skipping);
+            text = string(!skipping, null);
             return current = JsonToken.STRING_CODE;
         }
         return value(c);
@@ -449,9 +460,10 @@ public final class JsonReader {
 
     /**
      * Reads the string starting at the quote at {@code pos}, checking escapes, control characters,
-     * UTF-8 and the length limit; builds it only when {@code keep}.
+     * UTF-8 and the length limit; builds it only when {@code keep}, taking a plain ASCII one from
+     * {@code table} when not null.
      */
-    private String string(boolean keep) throws JsonException {
+    private String string(boolean keep, JsonNames table) throws JsonException {
         // Locals, not fields, in this loop: TeaVM reloads and re-checks a field at every use.
         byte[] in = this.in;
         int end = this.end;
@@ -473,7 +485,11 @@ public final class JsonReader {
             int c;
             if (b == '"') {
                 pos = p + 1;
-                return keep ? new String(chars, 0, n) : null;
+                if (!keep) {
+                    return null;
+                }
+                // Plain ASCII has as many chars as bytes.
+                return table != null && n == p - from - 1 ? table.name(in, from + 1, n) : new String(chars, 0, n);
             } else if (b == '\\') {
                 pos = p;
                 c = escape();

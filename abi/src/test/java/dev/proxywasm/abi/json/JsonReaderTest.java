@@ -3,6 +3,7 @@ package dev.proxywasm.abi.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,21 @@ class JsonReaderTest {
 
     static JsonException error(String json) {
         return error(reader(json));
+    }
+
+    @Test
+    void namesThroughJsonNamesReadAsWithoutAndRepeatAsTheSameString() throws Exception {
+        String json = "{\"sku\":1,\"na\\u006de\":\"x\",\"caf\u00e9\":[{\"q\":true}],\"sku\":\"sku\"}";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        JsonNames names = new JsonNames();
+        assertEquals(tokens(reader(json)), tokens(new JsonReader(bytes, JsonLimits.DEFAULT, names)));
+        JsonReader first = new JsonReader(bytes, JsonLimits.DEFAULT, names);
+        first.next();
+        first.next();
+        JsonReader second = new JsonReader("{ \"sku\": 2 }".getBytes(StandardCharsets.UTF_8), JsonLimits.DEFAULT, names);
+        second.next();
+        second.next();
+        assertSame(first.text(), second.text());
     }
 
     @Test

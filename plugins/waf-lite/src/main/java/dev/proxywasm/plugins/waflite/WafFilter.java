@@ -30,6 +30,10 @@ final class WafFilter extends HttpContext {
   private RequestFacts facts;
   private Inspection inspection;
   private boolean awaitingBody;
+  // The names last seen as :authority, :path and :method (see onRequestHeaders).
+  private static String authorityName;
+  private static String pathName;
+  private static String methodName;
 
   WafFilter(WafConfig config, WafMetrics metrics, BlockLog log, LocalReplies replies) {
     this.config = config;
@@ -48,16 +52,28 @@ final class WafFilter extends HttpContext {
     String path = null;
     String method = null;
     boolean hasHost = false;
-    boolean[] pseudo = new boolean[count];
     for (int i = 0; i < count; i++) {
       String name = headers.name(i);
-      pseudo[i] = !name.isEmpty() && name.charAt(0) == ':';
-      if (pseudo[i]) {
+      // The SDK hands the same String for a name it decoded before: a pseudo-header name
+      // recognised once is recognised by identity after that, without comparing characters.
+      if (name == authorityName || name == pathName || name == methodName) {
+        String value = headers.value(i);
+        if (name == authorityName) {
+          authority = authority == null ? value : authority;
+        } else if (name == pathName) {
+          path = path == null ? value : path;
+        } else {
+          method = method == null ? value : method;
+        }
+      } else if (!name.isEmpty() && name.charAt(0) == ':') {
         if (authority == null && CharClass.equalsIgnoreCase(name, ":authority")) {
+          authorityName = name;
           authority = headers.value(i);
         } else if (path == null && CharClass.equalsIgnoreCase(name, ":path")) {
+          pathName = name;
           path = headers.value(i);
         } else if (method == null && CharClass.equalsIgnoreCase(name, ":method")) {
+          methodName = name;
           method = headers.value(i);
         }
       } else if (!hasHost && CharClass.equalsIgnoreCase(name, "host")) {
@@ -73,8 +89,9 @@ final class WafFilter extends HttpContext {
       request.header("Host", authority);
     }
     for (int i = 0; i < count; i++) {
-      if (!pseudo[i]) {
-        request.header(headers.name(i), headers.value(i));
+      String name = headers.name(i);
+      if (name.isEmpty() || name.charAt(0) != ':') {
+        request.header(name, headers.value(i));
       }
     }
     if (policy.allowsPath(request.rawPath())) {

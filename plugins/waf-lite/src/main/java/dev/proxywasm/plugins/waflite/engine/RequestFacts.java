@@ -21,6 +21,10 @@ import dev.proxywasm.plugins.waflite.transform.UrlDecoder;
 public final class RequestFacts {
   /** {@link #headerKind}'s answer for the Cookie header, whose pairs are values of their own. */
   private static final int COOKIE = -1;
+  // Per VM, made at first use (no static initialiser: TeaVM would check it at every call).
+  private static final int NAME_TARGET_BITS = 8;
+  private static Target[] nameTargets;
+  private static int[] nameKinds;
   private final HttpRequest request;
   private final ContentType contentType;
   // One plain array, read by the engine by index (ArrayList's add and get cost TeaVM a call, a
@@ -45,8 +49,23 @@ public final class RequestFacts {
     for (int i = 0; i < request.headerCount(); i++) {
       String name = request.headerName(i);
       String value = request.headerValue(i);
-      add(new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES", name, name));
-      int kind = headerKind(name);
+      // The name's target and kind, kept per name String: the SDK hands the same String for a
+      // name it decoded before, and a name's target depends on the name alone (its lazily
+      // computed forms on its value alone), so every request after the first spares an
+      // object, the name's comparisons and its scan.
+      int slot = name.hashCode() * 0x9e3779b1 >>> (32 - NAME_TARGET_BITS);
+      Target[] targets = nameTargets;
+      if (targets == null) {
+        nameTargets = targets = new Target[1 << NAME_TARGET_BITS];
+        nameKinds = new int[1 << NAME_TARGET_BITS];
+      }
+      Target nameTarget = targets[slot];
+      if (nameTarget == null || nameTarget.value() != name) {
+        targets[slot] = nameTarget = new Target(TargetKind.HEADER_NAMES, "REQUEST_HEADERS_NAMES", name, name);
+        nameKinds[slot] = headerKind(name);
+      }
+      int kind = nameKinds[slot];
+      add(nameTarget);
       if (kind == COOKIE) {
         CookieParser.parse(value, this::addCookie);
         continue;
@@ -157,7 +176,23 @@ public final class RequestFacts {
   }
 
   private void addJsonArgument(JsonPath path, String text, boolean isKey) {
-    add(new Target(isKey ? TargetKind.ARG_NAMES : TargetKind.ARGS, isKey ? "ARGS_NAMES" : "ARGS", path, text));
+    add(isKey ? keyTarget(path, text) : new Target(TargetKind.ARGS, "ARGS", path, text));
+  }
+
+  /**
+   * The ARGS_NAMES target of JSON key {@code key} at {@code path}, made once per path: JSON
+   * paths are shared across bodies (see {@link JsonPath}) and a key's target depends on its
+   * path alone (the key is the path's last segment), while a target's lazily computed forms
+   * depend on its value alone. Reusing it spares an object per key and, after the first body,
+   * its scan.
+   */
+  private static Target keyTarget(JsonPath path, String key) {
+    Target target = (Target) path.attachment();
+    if (target == null) {
+      target = new Target(TargetKind.ARG_NAMES, "ARGS_NAMES", path, key);
+      path.attach(target);
+    }
+    return target;
   }
 
   private void addFormField(String name, String value) {

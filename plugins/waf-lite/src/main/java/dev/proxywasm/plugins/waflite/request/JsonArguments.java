@@ -2,6 +2,7 @@ package dev.proxywasm.plugins.waflite.request;
 
 import dev.proxywasm.abi.json.JsonException;
 import dev.proxywasm.abi.json.JsonLimits;
+import dev.proxywasm.abi.json.JsonNames;
 import dev.proxywasm.abi.json.JsonReader;
 import dev.proxywasm.abi.json.JsonToken;
 
@@ -15,6 +16,13 @@ public final class JsonArguments {
   public static final int MAX_DEPTH = 64;
 
   private static final JsonLimits LIMITS = JsonLimits.DEFAULT.withMaxDepth(MAX_DEPTH);
+  /** paths[d] is the path at depth d; reused by every parse (one at a time, nothing recurses). */
+  private static JsonPath[] paths;
+  /**
+   * The member names of every body parsed (bodies of one API repeat them): a name seen before
+   * is the same String, by which {@link JsonPath} finds the paths made before.
+   */
+  private static JsonNames names;
 
   private JsonArguments() {}
 
@@ -26,30 +34,31 @@ public final class JsonArguments {
   public static String parse(byte[] json, JsonArgumentSink sink) {
     // paths[d] is the path at depth d: a container adds no segment, a member its key. A path is
     // a small link to its parent, its dotted String being built only if someone asks.
-    JsonPath[] paths = new JsonPath[MAX_DEPTH + 2];
+    JsonPath[] paths = JsonArguments.paths;
+    if (paths == null) {
+      JsonArguments.paths = paths = new JsonPath[MAX_DEPTH + 2];
+      names = new JsonNames();
+    }
     paths[0] = JsonPath.root();
-    JsonReader reader = new JsonReader(json, LIMITS);
+    JsonReader reader = new JsonReader(json, LIMITS, names);
     try {
+      // The tokens in locals, compared, not switched on: a switch over another class's enum
+      // costs a lookup table class of its own, and each read of an enum constant a
+      // class-initialisation check.
+      JsonToken end = JsonToken.END;
+      JsonToken name = JsonToken.NAME;
       JsonToken token;
-      while ((token = reader.next()) != JsonToken.END) {
+      while ((token = reader.next()) != end) {
         int depth = reader.depth();
-        switch (token) {
-          case START_OBJECT:
-          case START_ARRAY:
-            paths[depth] = paths[depth - 1];
-            break;
-          case END_OBJECT:
-          case END_ARRAY:
-            break;
-          case NAME:
-            String key = reader.text();
-            JsonPath path = paths[depth - 1].member(key);
-            paths[depth] = path;
-            sink.accept(path, key, true);
-            break;
-          default:
-            sink.accept(paths[depth], reader.text(), false);
-            break;
+        if (token == name) {
+          String key = reader.text();
+          JsonPath path = paths[depth - 1].member(key);
+          paths[depth] = path;
+          sink.accept(path, key, true);
+        } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          paths[depth] = paths[depth - 1];
+        } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+          sink.accept(paths[depth], reader.text(), false);
         }
       }
       return null;

@@ -30,6 +30,7 @@ public final class KeywordSieve {
   private static final int CLASS_SHIFT = 56;
   private final byte[] classOf = new byte[128];
   private final int classes;
+  private final int shift;
   private final char[] delta;
   /** Per node, bit {@code l} when a keyword of list {@code l} ends there or along its fail chain. */
   private final long[] ending;
@@ -67,15 +68,16 @@ public final class KeywordSieve {
       }
     }
     classes = classCount;
+    shift = 32 - Integer.numberOfLeadingZeros(classCount - 1);
     // The trie is built in the transition table itself (0: no child yet), then completed.
-    char[] table = new char[capacity * classes];
+    char[] table = new char[capacity << shift];
     long[] ends = new long[capacity];
     int nodes = 1;
     for (int l = 0; l < lists.length; l++) {
       for (String k : lists[l]) {
         int node = 0;
         for (int i = 0; i < Math.min(k.length(), PREFIX); i++) {
-          int slot = node * classes + classOf[k.charAt(i)];
+          int slot = (node << shift) + classOf[k.charAt(i)];
           if (table[slot] == 0) {
             table[slot] = (char) nodes++;
           }
@@ -87,7 +89,7 @@ public final class KeywordSieve {
     if (nodes > ENDS) {
       throw new IllegalArgumentException("too many keyword characters for one sieve: " + nodes);
     }
-    delta = Arrays.copyOf(table, nodes * classes);
+    delta = Arrays.copyOf(table, nodes << shift);
     ending = new long[nodes];
     flatten(ends, nodes);
     for (int i = 0; i < delta.length; i++) {
@@ -120,12 +122,12 @@ public final class KeywordSieve {
       int f = fail[node];
       ending[node] = ends[node] | ending[f];
       for (int c = 1; c < classes; c++) {
-        int child = delta[node * classes + c];
+        int child = delta[(node << shift) + c];
         if (child != 0) {
-          fail[child] = delta[f * classes + c];
+          fail[child] = delta[(f << shift) + c];
           queue[tail++] = child;
         } else {
-          delta[node * classes + c] = delta[f * classes + c];
+          delta[(node << shift) + c] = delta[(f << shift) + c];
         }
       }
     }
@@ -156,29 +158,81 @@ public final class KeywordSieve {
     long seen = 0;
     long found = 0;
     int node = 0;
+    int from = 0;
+    // A walk is a chain of dependent loads, bounded by their latency, not by the work per step:
+    // a long text is walked as two halves at once, the second starting PREFIX - 1 characters
+    // before the middle (an occurrence, at most PREFIX long, lies wholly in one half), and the
+    // second's last characters alone.
+    int half = n >= 2 * PREFIX ? n >>> 1 : 0;
+    int second = half - (PREFIX - 1);
+    int other = 0;
     if (PlatformDetector.isWebAssembly()) {
       // Nodes and classes stay within the tables by construction, and i within the text.
       Address at = StringChars.of(text);
       Address table = Address.ofData(classes);
       Address delta = Address.ofData(this.delta);
       Address ending = Address.ofData(this.ending);
-      int width = this.classes;
-      for (int i = 0; i < n; i++) {
+      int rowShift = shift + 1;
+      for (int i = 0; i < half; i++) {
+        char c = at.add(i << 1).getChar();
+        char d = at.add((second + i) << 1).getChar();
+        long bits = c < 128 ? table.add(c << 3).getLong() : nonAscii;
+        long otherBits = d < 128 ? table.add(d << 3).getLong() : nonAscii;
+        seen |= bits | otherBits;
+        node = delta.add((node << rowShift) + ((int) (bits >>> CLASS_SHIFT) << 1)).getChar();
+        other = delta.add((other << rowShift) + ((int) (otherBits >>> CLASS_SHIFT) << 1)).getChar();
+        if ((node | other) >= ENDS) {
+          if (node >= ENDS) {
+            node -= ENDS;
+            found |= ending.add(node << 3).getLong();
+          }
+          if (other >= ENDS) {
+            other -= ENDS;
+            found |= ending.add(other << 3).getLong();
+          }
+        }
+      }
+      if (half > 0) {
+        node = other;
+        from = second + half;
+      }
+      for (int i = from; i < n; i++) {
         char c = at.add(i << 1).getChar();
         long bits = c < 128 ? table.add(c << 3).getLong() : nonAscii;
         seen |= bits;
-        node = delta.add((node * width + (int) (bits >>> CLASS_SHIFT)) << 1).getChar();
+        node = delta.add((node << rowShift) + ((int) (bits >>> CLASS_SHIFT) << 1)).getChar();
         if (node >= ENDS) {
           node -= ENDS;
           found |= ending.add(node << 3).getLong();
         }
       }
     } else {
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < half; i++) {
+        char c = text.charAt(i);
+        char d = text.charAt(second + i);
+        long bits = c < 128 ? classes[c] : nonAscii;
+        long otherBits = d < 128 ? classes[d] : nonAscii;
+        seen |= bits | otherBits;
+        node = delta[(node << shift) + (int) (bits >>> CLASS_SHIFT)];
+        other = delta[(other << shift) + (int) (otherBits >>> CLASS_SHIFT)];
+        if (node >= ENDS) {
+          node -= ENDS;
+          found |= ending[node];
+        }
+        if (other >= ENDS) {
+          other -= ENDS;
+          found |= ending[other];
+        }
+      }
+      if (half > 0) {
+        node = other;
+        from = second + half;
+      }
+      for (int i = from; i < n; i++) {
         char c = text.charAt(i);
         long bits = c < 128 ? classes[c] : nonAscii;
         seen |= bits;
-        node = delta[node * this.classes + (int) (bits >>> CLASS_SHIFT)];
+        node = delta[(node << shift) + (int) (bits >>> CLASS_SHIFT)];
         if (node >= ENDS) {
           node -= ENDS;
           found |= ending[node];

@@ -125,6 +125,21 @@ class DetectorsTest {
     assertThrows(IllegalArgumentException.class, () -> sieve.scan("x", table, 1L << 60));
   }
 
+  @Test
+  void keywordSieveFindsAKeywordWhereverItStandsInALongText() {
+    // Long texts are walked as two overlapping halves: every position, the middle included.
+    KeywordSieve sieve = new KeywordSieve(KeywordSet.of("information_schema"), KeywordSet.of("xp_"));
+    for (int length = 16; length <= 41; length++) {
+      for (int at = 0; at + 8 <= length; at++) {
+        String text = "-".repeat(at) + "informat" + "-".repeat(length - at - 8);
+        assertEquals(0b01, present(sieve, text), text);
+        String other = "-".repeat(at) + "xp_" + "-".repeat(length - at - 3);
+        assertEquals(0b10, present(sieve, other), other);
+      }
+      assertEquals(0, present(sieve, "-".repeat(length - 7) + "informa"));
+    }
+  }
+
   private static long present(KeywordSieve sieve, String text) {
     long sets = sieve.scan(text, sieve.classTable(), 0);
     sieve.remember(text, sets);

@@ -1,6 +1,5 @@
 package dev.proxywasm.abi.internal;
 
-import org.teavm.classlib.PlatformDetector;
 import org.teavm.interop.Address;
 
 /**
@@ -11,11 +10,12 @@ import org.teavm.interop.Address;
  *
  * <p>In TeaVM 0.13's Wasm layout a String is an object header (class and hash words), then
  * its {@code characters} array, its first field; a char array is a header and a length, then
- * the chars. The layout is checked once, on a probe String, by the first call; should it not
- * hold (another TeaVM), {@link #of} copies the chars into a buffer of its own instead.
+ * the chars. The first call checks the layout on a probe String and throws
+ * {@link IllegalStateException} if it does not hold: a module built with another TeaVM fails
+ * its first test, not silently.
  *
  * <p>An address is good until the next allocation, which may move objects: read the
- * characters before allocating anything.
+ * characters before allocating anything. Several addresses may be held at once.
  */
 public final class StringChars {
     /** Offset of String's character array reference from the String's address. */
@@ -24,44 +24,29 @@ public final class StringChars {
     private static final int DATA = 12;
     // No static initialiser: TeaVM would test for one in every static method, and of() must
     // stay small.
-    private static boolean inPlace;
-    private static boolean probed;
-    private static char[] copy;
+    private static boolean checked;
 
     private StringChars() {
     }
 
-    private static boolean probe() {
+    /** The address of {@code s}'s first char. Inside the module only. */
+    public static Address of(String s) {
+        if (!checked) {
+            check();
+        }
+        return Address.ofObject(s).add(CHARACTERS).getAddress().add(DATA);
+    }
+
+    private static void check() {
         char[] chars = {'\uFEFF', 'q', '\u7FFF'};
         String probe = new String(chars);
         Address array = Address.ofObject(probe).add(CHARACTERS).getAddress();
         Address data = array.add(DATA);
-        return Address.ofData(chars).diff(Address.ofObject(chars)) == DATA
-            && array.toInt() != 0 && array.add(8).getInt() == chars.length
-            && data.getChar() == chars[0] && data.add(2).getChar() == chars[1] && data.add(4).getChar() == chars[2];
-    }
-
-    /**
-     * The address of {@code s}'s first char, or of a copy of its chars (good until the next
-     * call). Inside the module only.
-     */
-    public static Address of(String s) {
-        return inPlace ? Address.ofObject(s).add(CHARACTERS).getAddress().add(DATA) : probedOrCopied(s);
-    }
-
-    private static Address probedOrCopied(String s) {
-        if (!probed) {
-            probed = true;
-            inPlace = PlatformDetector.isWebAssembly() && probe();
-            if (inPlace) {
-                return of(s);
-            }
+        if (Address.ofData(chars).diff(Address.ofObject(chars)) != DATA || array.toInt() == 0
+            || array.add(8).getInt() != chars.length || data.getChar() != chars[0]
+            || data.add(2).getChar() != chars[1] || data.add(4).getChar() != chars[2]) {
+            throw new IllegalStateException("TeaVM's String layout is not the one StringChars reads");
         }
-        int n = s.length();
-        if (copy == null || copy.length < n) {
-            copy = new char[n];
-        }
-        s.getChars(0, n, copy, 0);
-        return Address.ofData(copy);
+        checked = true;
     }
 }

@@ -1,6 +1,7 @@
 package dev.proxywasm.plugins.waflite.request;
 
 import dev.proxywasm.abi.Bytes;
+import dev.proxywasm.abi.internal.StringChars;
 import dev.proxywasm.abi.internal.Utf8;
 import org.teavm.classlib.PlatformDetector;
 import org.teavm.interop.Address;
@@ -20,11 +21,6 @@ public final class HttpRequest {
   private String[] headerValues = new String[16];
   private int[] nameLengths = new int[16];
   private int headerCount;
-  /**
-   * Where {@link #header(String)} compares names: the one asked for, then a header's. Shared
-   * (one request at a time), and without an initialiser, so reading it costs no class-init check.
-   */
-  private static char[] compared;
   private final int queryStart;
   private String rawPath;
   private String query;
@@ -124,48 +120,47 @@ public final class HttpRequest {
 
   /** The first value of header {@code name} (case-insensitive), or null. */
   public String header(String name) {
-    // Names are compared as chars copied out of both, the asked one once: TeaVM's charAt is a
-    // call with its own checks, costing several times a copy and an array read per character.
     int length = name.length();
-    char[] chars = compared;
-    if (chars == null || chars.length < 2 * length) {
-      chars = new char[Math.max(64, 2 * length)];
-      compared = chars;
-    }
-    name.getChars(0, length, chars, 0);
     for (int i = 0; i < headerCount; i++) {
-      if (nameLengths[i] == length) {
-        headerNames[i].getChars(0, length, chars, length);
-        if (sameIgnoringCase(chars, length)) {
-          return headerValues[i];
-        }
+      if (nameLengths[i] == length && sameIgnoringCase(name, headerNames[i], length)) {
+        return headerValues[i];
       }
     }
     return null;
   }
 
-  /** Whether {@code chars[0, length)} equals {@code chars[length, 2 * length)}, ASCII letters folded. */
-  private static boolean sameIgnoringCase(char[] chars, int length) {
-    int k = 0;
+  /**
+   * Whether {@code x} and {@code y}, both {@code length} long, are equal, ASCII letters folded.
+   * Inside the module both are read in place (TeaVM's charAt is a call with its own checks,
+   * a copy a call out of Wasm), four chars per 64-bit read while they are equal as they are
+   * (names are usually all lowercase, as HTTP/2 sends them), then char by char.
+   */
+  private static boolean sameIgnoringCase(String x, String y, int length) {
     if (PlatformDetector.isWebAssembly()) {
-      // Four chars per 64-bit read while they are equal as they are (names are usually all
-      // lowercase, as HTTP/2 sends them), then char by char from the first block that differs.
-      // Both ranges are within the array: 2 * length <= chars.length.
-      Address a = Address.ofData(chars);
-      Address b = a.add(length << 1);
+      Address a = StringChars.of(x);
+      Address b = StringChars.of(y);
+      int k = 0;
       while (k + 4 <= length && a.add(k << 1).getLong() == b.add(k << 1).getLong()) {
         k += 4;
       }
+      for (; k < length; k++) {
+        if (!sameLetter(a.add(k << 1).getChar(), b.add(k << 1).getChar())) {
+          return false;
+        }
+      }
+      return true;
     }
-    for (; k < length; k++) {
-      char a = chars[k];
-      char b = chars[length + k];
-      // Equal but for case: one bit apart, and a letter.
-      if (a != b && ((a ^ b) != 32 || (a | 32) < 'a' || (a | 32) > 'z')) {
+    for (int k = 0; k < length; k++) {
+      if (!sameLetter(x.charAt(k), y.charAt(k))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Equal, or equal but for case: one bit apart, and a letter. */
+  private static boolean sameLetter(char a, char b) {
+    return a == b || (a ^ b) == 32 && (a | 32) >= 'a' && (a | 32) <= 'z';
   }
 
   /** The body as Latin-1 text, or null when there is none. */

@@ -30,7 +30,7 @@ public final class RequestFacts {
   // One plain array, read by the engine by index (ArrayList's add and get cost TeaVM a call, a
   // bounds check and a cast each, per value and phase): the values from the request line and
   // headers, then from the body.
-  private Target[] targets = new Target[64];
+  private Target[] targets = new Target[128];
   private int targetCount;
   private final int headerTargetCount;
   private final String path;

@@ -265,21 +265,20 @@ public final class WafEngine {
     // below is within them by construction, and TeaVM's checked reads cost several times as
     // much (the JVM, in unit tests, reads the arrays).
     boolean direct = PlatformDetector.isWebAssembly();
-    Address entries = direct ? Address.ofData(table) : null;
-    Address tailAt = direct ? entries.add(tail << 3) : null;
-    if ((direct ? tailAt.add(3 << 3).getLong() : table[tail + 3]) == 0) {
+    if (table[tail + 3] == 0) {
       return 0;
     }
-    long neededKeywords = direct ? tailAt.add(2 << 3).getLong() : table[tail + 2];
+    long neededKeywords = table[tail + 2];
     boolean sieving = neededKeywords != 0;
+    // The value's scan, decoding and lowercasing may allocate, and an allocation may move the
+    // arrays: their addresses are taken only after the last call that can.
     int characters = target.signature(sieving ? sieve : null, classes);
-    // After signature(), the value is scanned. Character bits and flag bits are one mask: the
-    // entries of flag bits follow those of character bits.
-    int neededCharacters = (int) (direct ? tailAt.getLong() : table[tail]);
-    int neededFlags = (int) (direct ? tailAt.add(1 << 3).getLong() : table[tail + 1]);
-    long conditions = (characters & neededCharacters) & 0xffffffffL
-        | (long) (target.scannedFlags() & neededFlags) << 32;
     long keywords = sieving ? target.keywords(sieve, classes) & neededKeywords : 0;
+    int flags = target.scannedFlags();
+    // Character bits and flag bits are one mask: the entries of flag bits follow those of
+    // character bits.
+    long conditions = (characters & (int) table[tail]) & 0xffffffffL | (long) (flags & (int) table[tail + 1]) << 32;
+    Address entries = direct ? Address.ofData(table) : null;
     Address pendingAt = direct ? Address.ofData(pending) : null;
     Address selectedAt = direct ? Address.ofData(selected) : null;
     int count = 0;

@@ -120,10 +120,15 @@ public final class HostMemory {
     /**
      * {@code proxy_on_memory_allocate}: hands the host {@code size} bytes (see the class comment
      * for where they come from). Returns 0, which hosts treat as a failed host call, only when a
-     * second large buffer is requested within one host call.
+     * second large buffer is requested within one host call, or 2 GiB or more (the host's size
+     * is unsigned: a negative int here).
      */
     public static int allocate(int size) {
-        int rounded = size <= 0 ? 8 : (size + 7) & ~7;
+        if (size < 0 || size > Integer.MAX_VALUE - 7) {
+            // 2 GiB or more (the host's size is unsigned): more than linear memory can hold.
+            return 0;
+        }
+        int rounded = size == 0 ? 8 : (size + 7) & ~7;
         if (inHostCall && arenaUsed + rounded <= arena.length) {
             int address = Address.ofData(arena).toInt() + arenaUsed;
             arenaUsed += rounded;
@@ -196,11 +201,12 @@ public final class HostMemory {
             return pinnedArena;
         }
         int arenaAddress = Address.ofData(pinnedArena).toInt();
-        if (ptr >= arenaAddress && ptr + len <= arenaAddress + arenaUsed) {
+        // Lengths compared with what is left after ptr: ptr + len could overflow.
+        if (len > 0 && ptr >= arenaAddress && len <= arenaUsed - (ptr - arenaAddress)) {
             claimedOffset = ptr - arenaAddress;
             return pinnedArena;
         }
-        if (fresh != null && ptr >= freshAddress && ptr + len <= freshAddress + fresh.length) {
+        if (fresh != null && len > 0 && ptr >= freshAddress && len <= fresh.length - (ptr - freshAddress)) {
             claimedOffset = ptr - freshAddress;
             return fresh;
         }

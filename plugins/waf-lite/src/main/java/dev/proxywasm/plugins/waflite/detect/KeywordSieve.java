@@ -30,6 +30,11 @@ public final class KeywordSieve {
   private static final int CLASS_SHIFT = 56;
   private final byte[] classOf = new byte[128];
   private final int classes;
+  /**
+   * Rows of {@link #delta} are {@code 1 << shift} wide, a power of two at least
+   * {@link #classes}: a walk's next row is then a shift away, not a multiplication, on the
+   * chain of dependent steps that bounds its speed.
+   */
   private final int shift;
   private final char[] delta;
   /** Per node, bit {@code l} when a keyword of list {@code l} ends there or along its fail chain. */

@@ -256,7 +256,7 @@ public final class Target {
     if (!scanned) {
       scan(null, CLASSES);
     }
-    return (hasNul ? NUL : 0) | (hasNonAscii ? NON_ASCII : 0);
+    return scannedFlags();
   }
 
   /** True when the value as parsed contains a NUL character. */

@@ -130,7 +130,10 @@ public final class HttpRequest {
   }
 
   /**
-   * Whether {@code x} and {@code y}, both {@code length} long, are equal, ASCII letters folded.
+   * Whether {@code x} and {@code y}, both {@code length} long, are equal, ASCII letters folded:
+   * {@code CharClass.regionMatchesIgnoreCase}'s answer, in a copy of its own that this class's
+   * single caller inlines (a call per compared name, and that method's range checks, cost
+   * ~2k instructions per typical request).
    * Inside the module both are read in place (TeaVM's charAt is a call with its own checks,
    * a copy a call out of Wasm), four chars per 64-bit read while they are equal as they are
    * (names are usually all lowercase, as HTTP/2 sends them), then char by char.

@@ -1,6 +1,9 @@
 package dev.proxywasm.abi.internal;
 
+import org.teavm.classlib.PlatformDetector;
 import org.teavm.interop.Address;
+import org.teavm.runtime.GC;
+import org.teavm.runtime.RuntimeObject;
 
 /**
  * Where a String's characters lie in linear memory, so that a hot loop inside the module can
@@ -37,14 +40,61 @@ public final class StringChars {
         return Address.ofObject(s).add(CHARACTERS).getAddress().add(DATA);
     }
 
+    /**
+     * A String of {@code chars[from, from + n)}: {@code new String(chars, from, n)} for hot paths.
+     * Inside the module the String adopts a fresh array filled by one {@code memory.copy},
+     * where TeaVM's constructor copies through {@code System.arraycopy} (a range check, two
+     * calls for the arrays' lengths and a type check around the same copy), which V8 spends
+     * about as long on as on the allocations. The range is checked like the constructor's.
+     */
+    public static String copyOf(char[] chars, int from, int n) {
+        if (from < 0 || n < 0 || from > chars.length - n) {
+            throw outside();
+        }
+        if (!PlatformDetector.isWebAssembly()) {
+            return new String(chars, from, n);
+        }
+        if (!checked) {
+            check();
+        }
+        char[] own = new char[n];
+        String s = new String();
+        // Addresses taken after the last allocation, which may have moved both arrays.
+        Address.moveMemoryBlock(Address.ofData(chars).add(from << 1), Address.ofData(own), n << 1);
+        Address.ofObject(s).add(CHARACTERS).putAddress(Address.ofObject(own));
+        // The field store TeaVM's compiler would have written, with its card mark: s is new,
+        // but the collector's bookkeeping is not this class's to second-guess.
+        GC.writeBarrier(Address.ofObject(s).toStructure());
+        return s;
+    }
+
+    /**
+     * Copies all of {@code s} into {@code dst} from index {@code at}:
+     * {@code s.getChars(0, s.length(), dst, at)} for hot paths, one {@code memory.copy} inside
+     * the module (see {@link #copyOf}). The range is checked like {@code getChars}'.
+     */
+    public static void getChars(String s, char[] dst, int at) {
+        int n = s.length();
+        if (at < 0 || at > dst.length - n) {
+            throw outside();
+        }
+        if (!PlatformDetector.isWebAssembly()) {
+            s.getChars(0, n, dst, at);
+            return;
+        }
+        Address.moveMemoryBlock(of(s), Address.ofData(dst).add(at << 1), n << 1);
+    }
+
+    private static StringIndexOutOfBoundsException outside() {
+        return new StringIndexOutOfBoundsException("range outside the array");
+    }
+
     private static void check() {
-        char[] chars = {'\uFEFF', 'q', '\u7FFF'};
-        String probe = new String(chars);
+        // A literal's array: its length, then its chars, where of() and copyOf() expect them.
+        String probe = "\uFEFFq";
         Address array = Address.ofObject(probe).add(CHARACTERS).getAddress();
-        Address data = array.add(DATA);
-        if (Address.ofData(chars).diff(Address.ofObject(chars)) != DATA || array.toInt() == 0
-            || array.add(8).getInt() != chars.length || data.getChar() != chars[0]
-            || data.add(2).getChar() != chars[1] || data.add(4).getChar() != chars[2]) {
+        if (array.toInt() == 0 || array.add(8).getInt() != 2 || array.add(DATA).getChar() != '\uFEFF'
+            || array.add(DATA + 2).getChar() != 'q') {
             throw new IllegalStateException("TeaVM's String layout is not the one StringChars reads");
         }
         checked = true;

@@ -48,7 +48,7 @@ public final class Utf8 {
         int end = off + len;
         int n = copyAscii(buf, off, out, len);
         if (n == len) {
-            return new String(out, 0, n);
+            return StringChars.copyOf(out, 0, n);
         }
         // Written for size more than speed (non-ASCII text is rare here, and TeaVM copies this
         // method into its callers): one read of a lead byte, one of each continuation byte, one
@@ -98,7 +98,7 @@ public final class Utf8 {
             }
             out[n++] = (char) cp;
         }
-        return new String(out, 0, n);
+        return StringChars.copyOf(out, 0, n);
     }
 
     /** Copies the leading ASCII bytes of {@code buf[off..off+max)} to {@code out}; returns how many. */

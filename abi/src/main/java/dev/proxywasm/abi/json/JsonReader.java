@@ -1,5 +1,6 @@
 package dev.proxywasm.abi.json;
 
+import dev.proxywasm.abi.internal.StringChars;
 import org.teavm.classlib.PlatformDetector;
 import org.teavm.interop.Address;
 
@@ -437,7 +438,7 @@ public final class JsonReader {
         }
         pos = p;
         this.integer = integer;
-        text = new String(literal, 0, length);
+        text = StringChars.copyOf(literal, 0, length);
         return current = JsonToken.NUMBER_CODE;
     }
 
@@ -489,7 +490,7 @@ public final class JsonReader {
                     return null;
                 }
                 // Plain ASCII has as many chars as bytes.
-                return table != null && n == p - from - 1 ? table.name(in, from + 1, n) : new String(chars, 0, n);
+                return table != null && n == p - from - 1 ? table.name(in, from + 1, n) : StringChars.copyOf(chars, 0, n);
             } else if (b == '\\') {
                 pos = p;
                 c = escape();

@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.detect;
 
+import dev.proxywasm.abi.internal.StringChars;
 import org.teavm.classlib.PlatformDetector;
 import org.teavm.interop.Address;
 
@@ -210,7 +211,7 @@ public final class CharClass {
       if (copy.length < n) {
         copy = new char[Math.max(n, 2 * copy.length)];
       }
-      text.getChars(0, n, copy, 0);
+      StringChars.getChars(text, copy, 0);
       copied = text;
     }
     return copy;

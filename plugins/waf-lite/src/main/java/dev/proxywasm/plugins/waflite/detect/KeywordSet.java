@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.detect;
 
+import dev.proxywasm.abi.internal.StringChars;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.classlib.PlatformDetector;
@@ -204,7 +205,7 @@ public final class KeywordSet {
       scanning = true;
     } else {
       chars = new char[n];
-      text.getChars(0, n, chars, 0);
+      StringChars.getChars(text, chars, 0);
     }
     int end = n;
     if (bound >= 0) {

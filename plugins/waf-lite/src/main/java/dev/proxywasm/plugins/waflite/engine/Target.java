@@ -119,7 +119,7 @@ public final class Target {
     int c = collection.length();
     int k = key.length();
     char[] chars = new char[c + 1 + k];
-    collection.getChars(0, c, chars, 0);
+    StringChars.getChars(collection, chars, 0);
     chars[c] = ':';
     key.getChars(0, k, chars, c + 1);
     return new String(chars);
@@ -352,14 +352,14 @@ public final class Target {
     }
     int n = s.length();
     char[] chars = scratch(n);
-    s.getChars(0, n, chars, 0);
+    StringChars.getChars(s, chars, 0);
     int kept = 0;
     for (int i = 0; i < n; i++) {
       if (chars[i] != '\0') {
         chars[kept++] = chars[i];
       }
     }
-    return new String(chars, 0, kept);
+    return StringChars.copyOf(chars, 0, kept);
   }
 
   /** Lowercases ASCII letters only: cheap, and locale-independent like the CRS transform. */
@@ -389,6 +389,6 @@ public final class Target {
         chars[i] = c;
       }
     }
-    return changed ? new String(chars, 0, n) : s;
+    return changed ? StringChars.copyOf(chars, 0, n) : s;
   }
 }

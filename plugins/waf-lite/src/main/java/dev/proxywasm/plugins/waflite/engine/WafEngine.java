@@ -18,7 +18,6 @@ public final class WafEngine {
   private final Rule[] bodyRequestRules;
   private final RuleExclusions exclusions;
   private final int threshold;
-  private final ValueMatcher[] matchers;
   private final int[] ruleKinds;
   /** Per rule, the bits in {@link #sieve} of the keyword sets it needs; 0 for none. */
   private final long[] ruleKeywords;
@@ -81,12 +80,10 @@ public final class WafEngine {
     }
     this.valueRules = values.toArray(new Rule[0]);
     int count = valueRules.length;
-    matchers = new ValueMatcher[count];
     ruleKinds = new int[count];
     ruleKeywords = new long[count];
     List<KeywordSet> keywordSets = new ArrayList<>();
     for (int r = 0; r < count; r++) {
-      matchers[r] = valueRules[r].valueMatcher();
       ruleKinds[r] = valueRules[r].targets();
       for (KeywordSet set : valueRules[r].requiredKeywords()) {
         int bit = keywordSets.indexOf(set);
@@ -319,7 +316,7 @@ public final class WafEngine {
    * reference to its shadow stack at each call).
    */
   private void meet(int r, Target target) {
-    String found = matchers[r].match(target);
+    String found = valueRules[r].valueMatcher().match(target);
     if (found != null) {
       matchedData[r] = found;
       matchedTargets[r] = target;

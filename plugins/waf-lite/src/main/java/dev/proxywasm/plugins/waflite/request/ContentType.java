@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.request;
 
+import dev.proxywasm.abi.internal.StringChars;
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.engine.Target;
 
@@ -17,7 +18,7 @@ public final class ContentType {
     // String.indexOf cost a call per character): most headers are a media type alone.
     int n = header.length();
     char[] c = new char[n];
-    header.getChars(0, n, c, 0);
+    StringChars.getChars(header, c, 0);
     int token = 0;
     while (token < n && isMediaTypeChar(c[token])) {
       token++;

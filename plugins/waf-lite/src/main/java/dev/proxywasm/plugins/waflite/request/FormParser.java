@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.request;
 
+import dev.proxywasm.abi.internal.StringChars;
 import dev.proxywasm.plugins.waflite.transform.UrlDecoder;
 import org.teavm.classlib.PlatformDetector;
 import org.teavm.interop.Address;
@@ -23,7 +24,7 @@ public final class FormParser {
     // character.
     int n = text.length();
     char[] chars = new char[n];
-    text.getChars(0, n, chars, 0);
+    StringChars.getChars(text, chars, 0);
     int start = 0;
     while (start < n) {
       int end = start;
@@ -70,6 +71,6 @@ public final class FormParser {
 
   /** {@code chars[from, to)}, URL-decoded when {@code decode} (else it would not change). */
   private static String text(char[] chars, int from, int to, boolean decode) {
-    return decode ? UrlDecoder.decodeForm(chars, from, to) : new String(chars, from, to - from);
+    return decode ? UrlDecoder.decodeForm(chars, from, to) : StringChars.copyOf(chars, from, to - from);
   }
 }

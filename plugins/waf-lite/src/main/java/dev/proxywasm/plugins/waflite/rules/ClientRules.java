@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.rules;
 
+import dev.proxywasm.abi.internal.StringChars;
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 import dev.proxywasm.plugins.waflite.detect.KeywordSet;
 import dev.proxywasm.plugins.waflite.engine.RequestFacts;
@@ -114,14 +115,12 @@ final class ClientRules {
     if (scheme < 0) {
       return true;
     }
-    // Both read from one array (TeaVM's charAt is a call with its own checks per character),
-    // each copied from index 0 as every getChars call in the module is: wasm-opt then drops
-    // that parameter, and a call reading from elsewhere would cost every call instructions.
+    // Both read from one array (TeaVM's charAt is a call with its own checks per character).
     int length = referer.length();
     int n = host.length();
     char[] chars = new char[length + n];
-    referer.getChars(0, length, chars, 0);
-    host.getChars(0, n, chars, length);
+    StringChars.getChars(referer, chars, 0);
+    StringChars.getChars(host, chars, length);
     int end = scheme + 3;
     while (end < length && chars[end] != '/' && chars[end] != '?' && chars[end] != '#') {
       end++;

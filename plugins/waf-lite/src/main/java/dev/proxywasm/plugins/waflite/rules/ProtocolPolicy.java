@@ -1,5 +1,6 @@
 package dev.proxywasm.plugins.waflite.rules;
 
+import dev.proxywasm.abi.internal.StringChars;
 import dev.proxywasm.plugins.waflite.detect.CharClass;
 /**
  * What the protocol rules allow (CRS's {@code tx.allowed_methods},
@@ -65,7 +66,7 @@ public final class ProtocolPolicy {
       }
       if (chars == null) {
         chars = new char[n];
-        word.getChars(0, n, chars, 0);
+        StringChars.getChars(word, chars, 0);
       }
       int i = 0;
       while (i < n && w[i] == chars[i]) {

@@ -1,5 +1,7 @@
 package dev.proxywasm.plugins.waflite.transform;
 
+import dev.proxywasm.abi.internal.StringChars;
+
 /**
  * CRS {@code t:htmlEntityDecode}: numeric entities ({@code &#60;}, {@code &#x3c;}, with or
  * without the closing semicolon) and the named entities attackers use to hide syntax
@@ -32,7 +34,7 @@ public final class HtmlEntityDecoder {
     // and dozens of instructions per character. An entity is never shorter than its character.
     int n = s.length();
     char[] in = new char[n];
-    s.getChars(0, n, in, 0);
+    StringChars.getChars(s, in, 0);
     char[] out = new char[n];
     System.arraycopy(in, 0, out, 0, amp);
     int o = amp;
@@ -49,7 +51,7 @@ public final class HtmlEntityDecoder {
         i = next;
       }
     }
-    return o == n ? s : new String(out, 0, o);
+    return o == n ? s : StringChars.copyOf(out, 0, o);
   }
 
   /** Writes the character of the numeric entity at {@code in[at]} to {@code out[o]}; returns where it ends, or -1. */

@@ -1,5 +1,7 @@
 package dev.proxywasm.plugins.waflite.transform;
 
+import dev.proxywasm.abi.internal.StringChars;
+
 /**
  * CRS {@code t:normalisePathWin}: backslashes become slashes, repeated slashes and {@code ./}
  * segments collapse, so {@code /etc//./passwd} and {@code \etc\passwd} both read
@@ -13,7 +15,7 @@ public final class PathNormaliser {
     // Arrays rather than charAt and a StringBuilder: a fraction of the cost per character in TeaVM.
     int n = s.length();
     char[] in = new char[n];
-    s.getChars(0, n, in, 0);
+    StringChars.getChars(s, in, 0);
     char[] out = new char[n];
     int len = 0;
     boolean changed = false;
@@ -34,6 +36,6 @@ public final class PathNormaliser {
       }
       out[len++] = c;
     }
-    return !changed && len == n ? s : new String(out, 0, len);
+    return !changed && len == n ? s : StringChars.copyOf(out, 0, len);
   }
 }

@@ -1,5 +1,7 @@
 package dev.proxywasm.plugins.waflite.transform;
 
+import dev.proxywasm.abi.internal.StringChars;
+
 /**
  * CRS {@code t:urlDecodeUni}: decodes {@code %XX}, IIS-style {@code %uXXXX} (full-width ASCII
  * folded to ASCII so {@code %uff1c} is {@code <}) and {@code +} as space. Invalid escapes are
@@ -18,7 +20,7 @@ public final class UrlDecoder {
     }
     int n = s.length();
     char[] in = new char[n];
-    s.getChars(0, n, in, 0);
+    StringChars.getChars(s, in, 0);
     char[] out = new char[n];
     int o = 0;
     int i = 0;
@@ -42,7 +44,7 @@ public final class UrlDecoder {
         i++;
       }
     }
-    return new String(out, 0, o);
+    return StringChars.copyOf(out, 0, o);
   }
 
   /**
@@ -55,7 +57,7 @@ public final class UrlDecoder {
       i++;
     }
     if (i == to) {
-      return new String(chars, from, to - from);
+      return StringChars.copyOf(chars, from, to - from);
     }
     char[] out = new char[to - from];
     int o = i - from;
@@ -71,7 +73,7 @@ public final class UrlDecoder {
         out[o++] = c;
       }
     }
-    return new String(out, 0, o);
+    return StringChars.copyOf(out, 0, o);
   }
 
   private static boolean isHex4(char[] chars, int at) {

@@ -3,6 +3,7 @@ package dev.proxywasm.abi;
 import dev.proxywasm.abi.internal.HostCalls;
 import dev.proxywasm.abi.internal.HostMemory;
 import dev.proxywasm.abi.internal.StaticRootsRepair;
+import dev.proxywasm.abi.internal.StringChars;
 import dev.proxywasm.abi.internal.Utf8;
 import org.teavm.backend.wasm.runtime.WasmSupport;
 import org.teavm.interop.Export;
@@ -33,10 +34,12 @@ final class Exports {
     /**
      * Envoy calls {@code _initialize} (a WASI reactor) instead of TeaVM's {@code _start}, whose
      * argument handling corrupts the heap when the host reports no arguments. This runs TeaVM's
-     * class initialisers and the plugin's {@code main} with no arguments.
+     * class initialisers and the plugin's {@code main} with no arguments, after checking the
+     * String layout the SDK's in-place readers rely on ({@link StringChars}).
      */
     @Export(name = "_initialize")
     public static void initialize() {
+        StringChars.checkLayout();
         StaticRootsRepair.apply();
         HostMemory.start();
         WasmSupport.runWithArgs(new String[0]);

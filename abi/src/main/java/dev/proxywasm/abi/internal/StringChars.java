@@ -13,9 +13,10 @@ import org.teavm.runtime.RuntimeObject;
  *
  * <p>In TeaVM 0.13's Wasm layout a String is an object header (class and hash words), then
  * its {@code characters} array, its first field; a char array is a header and a length, then
- * the chars. The first call checks the layout on a probe String and throws
- * {@link IllegalStateException} if it does not hold: a module built with another TeaVM fails
- * its first test, not silently.
+ * the chars. The SDK's {@code _initialize} checks the layout ({@link #checkLayout}) before any
+ * plugin code runs, and fails if it does not hold: a module built with another TeaVM fails to
+ * start, not silently. The readers below then check nothing, and call nothing: TeaVM gives a
+ * method that calls nothing that may throw no shadow-stack frame, and wasm-opt inlines them.
  *
  * <p>An address is good until the next allocation, which may move objects: read the
  * characters before allocating anything. Several addresses may be held at once.
@@ -23,21 +24,28 @@ import org.teavm.runtime.RuntimeObject;
 public final class StringChars {
     /** Offset of String's character array reference from the String's address. */
     private static final int CHARACTERS = 8;
+    /** Offset of a char array's length from the array's address. */
+    private static final int LENGTH = 8;
     /** Offset of a char array's first element from the array's address. */
     private static final int DATA = 12;
-    // No static initialiser: TeaVM would test for one in every static method, and of() must
-    // stay small.
-    private static boolean checked;
 
     private StringChars() {
     }
 
     /** The address of {@code s}'s first char. Inside the module only. */
     public static Address of(String s) {
-        if (!checked) {
-            check();
-        }
         return Address.ofObject(s).add(CHARACTERS).getAddress().add(DATA);
+    }
+
+    /**
+     * {@code s.length()}: inside the module read in place, without the shadow-stack frame
+     * TeaVM's {@code length()} pushes (a bare getter otherwise).
+     */
+    public static int length(String s) {
+        if (!PlatformDetector.isWebAssembly()) {
+            return s.length();
+        }
+        return Address.ofObject(s).add(CHARACTERS).getAddress().add(LENGTH).getInt();
     }
 
     /**
@@ -53,9 +61,6 @@ public final class StringChars {
         }
         if (!PlatformDetector.isWebAssembly()) {
             return new String(chars, from, n);
-        }
-        if (!checked) {
-            check();
         }
         char[] own = new char[n];
         String s = new String();
@@ -74,13 +79,13 @@ public final class StringChars {
      * the module (see {@link #copyOf}). The range is checked like {@code getChars}'.
      */
     public static void getChars(String s, char[] dst, int at) {
-        int n = s.length();
+        if (!PlatformDetector.isWebAssembly()) {
+            s.getChars(0, s.length(), dst, at);
+            return;
+        }
+        int n = length(s);
         if (at < 0 || at > dst.length - n) {
             throw outside();
-        }
-        if (!PlatformDetector.isWebAssembly()) {
-            s.getChars(0, n, dst, at);
-            return;
         }
         Address.moveMemoryBlock(of(s), Address.ofData(dst).add(at << 1), n << 1);
     }
@@ -89,14 +94,17 @@ public final class StringChars {
         return new StringIndexOutOfBoundsException("range outside the array");
     }
 
-    private static void check() {
-        // A literal's array: its length, then its chars, where of() and copyOf() expect them.
+    /**
+     * Checks that TeaVM lays Strings out as this class reads them, throwing
+     * {@link IllegalStateException} if not. The SDK's {@code _initialize} calls it first.
+     */
+    public static void checkLayout() {
+        // A literal's array: its length, then its chars, where the readers expect them.
         String probe = "\uFEFFq";
         Address array = Address.ofObject(probe).add(CHARACTERS).getAddress();
-        if (array.toInt() == 0 || array.add(8).getInt() != 2 || array.add(DATA).getChar() != '\uFEFF'
+        if (array.toInt() == 0 || array.add(LENGTH).getInt() != 2 || array.add(DATA).getChar() != '\uFEFF'
             || array.add(DATA + 2).getChar() != 'q') {
             throw new IllegalStateException("TeaVM's String layout is not the one StringChars reads");
         }
-        checked = true;
     }
 }

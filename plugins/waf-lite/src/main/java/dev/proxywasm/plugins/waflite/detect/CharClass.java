@@ -91,7 +91,7 @@ public final class CharClass {
    * tables into the module, and HTTP tokens are ASCII.
    */
   public static boolean equalsIgnoreCase(String a, String b) {
-    return a.length() == b.length() && regionMatchesIgnoreCase(a, 0, b, 0, b.length());
+    return StringChars.length(a) == StringChars.length(b) && regionMatchesIgnoreCase(a, 0, b, 0, b.length());
   }
 
   /** {@code a.regionMatches(true, ...)} for ASCII letters only. */
@@ -191,7 +191,7 @@ public final class CharClass {
    * times as much per character.
    */
   public static int indexOf(String text, char c, int from) {
-    return find(chars(text), c, Math.max(from, 0), text.length() - 1);
+    return find(chars(text), c, Math.max(from, 0), StringChars.length(text) - 1);
   }
 
   /** {@code text.contains(word)}, as {@link #indexOf(String, String, int)}. */
@@ -207,7 +207,7 @@ public final class CharClass {
    */
   static char[] chars(String text) {
     if (text != copied) {
-      int n = text.length();
+      int n = StringChars.length(text);
       if (copy.length < n) {
         copy = new char[Math.max(n, 2 * copy.length)];
       }

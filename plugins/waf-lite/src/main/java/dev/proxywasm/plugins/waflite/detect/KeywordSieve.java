@@ -159,7 +159,7 @@ public final class KeywordSieve {
     if (classes.length != 128 || (nonAscii >>> CLASS_SHIFT) != 0) {
       throw new IllegalArgumentException("not a class table, or nonAscii has a class");
     }
-    int n = text.length();
+    int n = StringChars.length(text);
     long seen = 0;
     long found = 0;
     int node = 0;

@@ -221,7 +221,7 @@ public final class Target {
    * a class-initialisation check, which costs a shadow-stack frame per call.
    */
   private static long classify(String s, long[] classes) {
-    int n = s.length();
+    int n = StringChars.length(s);
     long seen = 0;
     if (PlatformDetector.isWebAssembly()) {
       Address at = StringChars.of(s);
@@ -364,7 +364,7 @@ public final class Target {
 
   /** Lowercases ASCII letters only: cheap, and locale-independent like the CRS transform. */
   public static String asciiLowercase(String s) {
-    int n = s.length();
+    int n = StringChars.length(s);
     char[] chars = scratch(n);
     boolean changed = false;
     if (PlatformDetector.isWebAssembly()) {

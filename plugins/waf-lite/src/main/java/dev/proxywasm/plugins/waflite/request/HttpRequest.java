@@ -53,7 +53,7 @@ public final class HttpRequest {
     }
     headerNames[i] = name;
     headerValues[i] = value == null ? "" : value;
-    nameLengths[i] = name.length();
+    nameLengths[i] = StringChars.length(name);
     headerCount = i + 1;
     return this;
   }
@@ -120,7 +120,7 @@ public final class HttpRequest {
 
   /** The first value of header {@code name} (case-insensitive), or null. */
   public String header(String name) {
-    int length = name.length();
+    int length = StringChars.length(name);
     for (int i = 0; i < headerCount; i++) {
       if (nameLengths[i] == length && sameIgnoringCase(name, headerNames[i], length)) {
         return headerValues[i];

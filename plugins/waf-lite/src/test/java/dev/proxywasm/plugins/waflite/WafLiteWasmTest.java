@@ -121,6 +121,25 @@ class WafLiteWasmTest {
     }
   }
 
+  /**
+   * 930100 looks for encoded traversals in the value as sent: hex forms hold neither {@code %}
+   * nor {@code .}, and a double-encoded one is gone once decoded, so both must reach the rule.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "hex, no % and no dot | /p?f=0x2e0x2e0x2fetc",
+      "double-encoded | /p?f=%252e%252e%252fimages",
+  })
+  void encodedTraversalsAreFoundInTheValueAsSent(String form, String path) {
+    try (ProxyWasmHost host = ProxyWasmHost.load(WASM).start()) {
+      HttpStream stream = host.newHttpStream();
+      stream.sendRequestHeaders(get(path), true);
+      assertEquals(403, stream.localResponse().status(), form);
+      assertTrue(host.logMessages(LogLevel.WARN).get(0).contains("[id \"930100\"]"),
+          () -> form + ": " + host.logMessages(LogLevel.WARN));
+    }
+  }
+
   @Test
   void scannerUserAgentIsBlocked() {
     try (ProxyWasmHost host = ProxyWasmHost.load(WASM).start()) {

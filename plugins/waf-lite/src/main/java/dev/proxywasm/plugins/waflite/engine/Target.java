@@ -34,7 +34,11 @@ public final class Target {
   private boolean hasNul;
   private boolean hasNonAscii;
   private boolean decodedSigned;
-  /** The sieve that walked the value with the scan, when {@link #keywordSets} holds its answer. */
+  /**
+   * The sieve that walked the value as parsed with the scan, whose answer {@link #keywordSets}
+   * holds: the sets of the value lowercased, and so of {@link #lower()} unless decoding changes
+   * the value ({@link #needsDecoding}).
+   */
   private KeywordSieve sieve;
   private long keywordSets;
   private static char[] scratch = new char[256];
@@ -167,6 +171,7 @@ public final class Target {
     if (sieve != null) {
       keywordSets = sieve.scan(value, classes, SEEN_NON_ASCII);
       seen = sieve.scanned();
+      this.sieve = sieve;
     } else {
       seen = classify(value, classes);
     }
@@ -181,8 +186,6 @@ public final class Target {
       if ((seen & UPPER) == 0) {
         lower = value;
       }
-      // The walk read the value, which lowercased is the text rules search.
-      this.sieve = sieve;
     }
   }
 
@@ -195,12 +198,15 @@ public final class Target {
   }
 
   /**
-   * The sets of {@code sieve} that may have a keyword in {@link #lower()}, once
-   * {@link #signature(KeywordSieve, long[])} has scanned the value: as that scan's walk found
-   * them, or from a walk over the lowercase text now.
+   * The sets of {@code sieve} that may have a keyword in {@link #lower()} or in the value as
+   * parsed (lowercased), once {@link #signature(KeywordSieve, long[])} has scanned the value:
+   * as that scan's walk found them, and when decoding changes the value, with a walk over the
+   * lowercase text now. Both forms count: some rules search the value as parsed (encoded
+   * traversals such as {@code %2e%2e} are gone once decoded).
    */
   long keywords(KeywordSieve sieve, long[] classes) {
-    if (this.sieve == sieve) {
+    boolean walked = this.sieve == sieve;
+    if (walked && !needsDecoding) {
       // The lowercase String may not exist yet: lowercase() tells find once it does.
       if (lower != null) {
         sieve.remember(lower, keywordSets);
@@ -210,7 +216,7 @@ public final class Target {
     String l = lower();
     long sets = sieve.scan(l, classes, 0);
     sieve.remember(l, sets);
-    return sets;
+    return walked ? sets | keywordSets : sets;
   }
 
   /**
@@ -329,7 +335,7 @@ public final class Target {
   private String lowercase() {
     String l = asciiLowercase(decoded());
     lower = l;
-    if (sieve != null) {
+    if (sieve != null && !needsDecoding) {
       sieve.remember(l, keywordSets);
     }
     return l;

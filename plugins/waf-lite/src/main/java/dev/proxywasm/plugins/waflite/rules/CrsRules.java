@@ -20,7 +20,6 @@ public final class CrsRules {
       case 921120: case 921150: case 921160: return "\n%";
       case 921130: return "/<";
       case 921200: return ")";
-      case 930100: return "%.";
       case 930110: return ".";
       case 930120: return "/.\\";
       case 931100: case 931110: case 931120: case 933170: case 933200: case 934170: case 941170:

@@ -77,7 +77,7 @@ final class FileAccessRules {
   static void addTo(List<Rule> rules) {
     rules.add(Rule.values(930100, "Path Traversal Attack (/../) or (/.../)",
         ARG_TARGETS | TargetKind.RAW_URI | TargetKind.HEADERS | TargetKind.FILENAMES,
-        t -> ENCODED_TRAVERSAL.find(valueAsParsed(t), KeywordSet.ANYWHERE)));
+        t -> ENCODED_TRAVERSAL.find(valueAsParsed(t), KeywordSet.ANYWHERE)).needsKeyword(ENCODED_TRAVERSAL));
     rules.add(Rule.values(930110, "Path Traversal Attack (/../) or (/.../)",
         ARG_TARGETS | TargetKind.RAW_URI | TargetKind.HEADERS | TargetKind.FILENAMES,
         FileAccessRules::traversal).needsKeyword(DOUBLE_DOT));

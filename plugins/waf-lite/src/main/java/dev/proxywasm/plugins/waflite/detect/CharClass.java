@@ -91,7 +91,8 @@ public final class CharClass {
    * tables into the module, and HTTP tokens are ASCII.
    */
   public static boolean equalsIgnoreCase(String a, String b) {
-    return StringChars.length(a) == StringChars.length(b) && regionMatchesIgnoreCase(a, 0, b, 0, b.length());
+    int n = StringChars.length(b);
+    return StringChars.length(a) == n && regionMatchesIgnoreCase(a, 0, b, 0, n);
   }
 
   /** {@code a.regionMatches(true, ...)} for ASCII letters only. */

@@ -125,7 +125,7 @@ public final class Target {
     char[] chars = new char[c + 1 + k];
     StringChars.getChars(collection, chars, 0);
     chars[c] = ':';
-    key.getChars(0, k, chars, c + 1);
+    StringChars.getChars(key, chars, c + 1);
     return new String(chars);
   }
 

@@ -84,11 +84,11 @@ public final class Rule {
 
   /**
    * This rule, run only on values holding a keyword of one of {@code keywords} somewhere in
-   * their {@link Target#lower()} form (and the characters of {@link #needs}, if declared too):
-   * the engine finds the sets present in a value in one pass for all of them. Declare it only
-   * when the matcher finds nothing in a value lacking them: a set it searches in
-   * {@link Target#lower()}, for instance, not in another form. A set of single characters
-   * expresses "this character or that word".
+   * their {@link Target#lower()} form or in the value as parsed, lowercased (and the characters
+   * of {@link #needs}, if declared too): the engine finds the sets present in a value in one
+   * pass for all of them. Declare it only when the matcher finds nothing in a value lacking
+   * them: a set it searches in one of those two forms, for instance, not in another (such as
+   * a path-normalised one). A set of single characters expresses "this character or that word".
    */
   public Rule needsKeyword(KeywordSet... keywords) {
     if (requiredKeywords.length != 0) {
